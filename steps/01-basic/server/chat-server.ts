@@ -1,0 +1,22 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { handleChatMessages } from "./chat-message-handler";
+import { MAX_FRAME_BYTES } from "./limits";
+import { trackPresence } from "./presence";
+import type { ChatServer } from "./types";
+import { rejectUnknownEvents } from "./unknown-events";
+
+/** Attaches the chat's Socket.IO server to an HTTP server that may also be serving Next. */
+export function createChatServer(httpServer: HttpServer): ChatServer {
+  const io: ChatServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    serveClient: false,
+  });
+
+  io.on("connection", (socket) => {
+    rejectUnknownEvents(socket);
+    trackPresence(io, socket);
+    handleChatMessages(io, socket);
+  });
+  return io;
+}

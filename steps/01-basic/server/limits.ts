@@ -1,0 +1,17 @@
+// Every limit the chat server enforces, in one place. MAX_MESSAGE_LENGTH lives in lib/protocol.ts because the
+// browser needs it too.
+
+/**
+ * Largest Socket.IO frame accepted (Socket.IO's default is 1 MB). A frame over it closes that one connection.
+ * A maximal message, fully JSON-escaped, stays well under it.
+ */
+export const MAX_FRAME_BYTES = 16 * 1024;
+
+/** Per connection: a burst of this many messages, then this many per second (a token bucket). */
+export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
+
+/**
+ * Above this many people online, arrivals and departures are not announced to everyone: in a crowd each one
+ * would cost a frame per connection and fill the message list with notices.
+ */
+export const PRESENCE_ANNOUNCE_MAX_ONLINE = 200;

@@ -1,0 +1,38 @@
+import { io as connect } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBuiltServer, type RunningServer } from "./start-server";
+
+describe("the custom server", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startBuiltServer();
+  });
+  afterAll(() => server?.stop());
+
+  it("serves the chat page through Next", async () => {
+    const response = await fetch(server.url);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('aria-label="Messages"');
+    expect(html).toContain('for="message-input"');
+    expect(html).toContain('data-status="connecting"');
+  });
+
+  it("serves Socket.IO on the same port as the pages", async () => {
+    const client = connect(server.url, { transports: ["websocket"], reconnection: false });
+    try {
+      const presence = await new Promise((resolve, reject) => {
+        client.once("presence", resolve);
+        client.once("connect_error", reject);
+      });
+      expect(presence).toEqual({ online: 1 });
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it("answers an unknown path with Next's 404", async () => {
+    const response = await fetch(`${server.url}/no-such-page`);
+    expect(response.status).toBe(404);
+  });
+});
