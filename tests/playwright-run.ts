@@ -1,0 +1,25 @@
+import path from "node:path";
+import { run } from "../scripts/run";
+import type { Stage } from "../scripts/stages";
+
+const TESTS_DIR = import.meta.dirname;
+const CONFIG = path.join(TESTS_DIR, "playwright.config.ts");
+
+/** The spec folders for a set of features: e2e/<feature>/ for each feature that has specs. */
+export function specFoldersFor(features: string[]) {
+  return features.map((feature) => `e2e/${feature}/`);
+}
+
+/** Runs the shared Playwright specs of `stage`'s features, against the URL given or a server it starts itself. */
+export async function runPlaywright(stage: Stage, target: { url: string } | { port: number }, extraArgs: string[] = []) {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), CHAT_FEATURES: stage.features.join(",") };
+  if ("url" in target) env.CHAT_BASE_URL = target.url;
+  else {
+    env.CHAT_STAGE_DIR = stage.dir;
+    env.CHAT_PORT = String(target.port);
+  }
+  await run("npx", ["playwright", "test", "--config", CONFIG, ...specFoldersFor(stage.features), ...extraArgs], {
+    cwd: TESTS_DIR,
+    env,
+  });
+}

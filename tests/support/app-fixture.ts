@@ -1,0 +1,64 @@
+import { test as base, type BrowserContext } from "@playwright/test";
+import { enterChat, type ChatPage } from "./chat-page";
+import { ManagedServer } from "./managed-server";
+import { testServerEnv } from "./server-env";
+
+/** The chat app under test: a stage's server that the runner started, or any app given by URL (`npm run check`). */
+export interface AppUnderTest {
+  url: string;
+  features: ReadonlySet<string>;
+  /** False when checking an app somebody else runs: the tests cannot stop and restart it. */
+  canRestart: boolean;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+}
+
+function requireEnv(name: string) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with \`npm run e2e\` or \`npm run check\`.`);
+  return value;
+}
+
+interface TestFixtures {
+  /** Opens the chat for a new person in a fresh browser context, closed again when the test ends. */
+  openChat: (name: string) => Promise<ChatPage>;
+}
+
+export const test = base.extend<TestFixtures, { app: AppUnderTest }>({
+  app: [
+    async ({}, use) => {
+      const features = new Set(requireEnv("CHAT_FEATURES").split(",").filter(Boolean));
+      const externalUrl = process.env.CHAT_BASE_URL;
+      if (externalUrl) {
+        const notRestartable = () => Promise.reject(new Error("cannot restart an app this run did not start"));
+        await use({ url: externalUrl.replace(/\/$/, ""), features, canRestart: false, stop: notRestartable, start: notRestartable });
+        return;
+      }
+
+      const port = Number(requireEnv("CHAT_PORT"));
+      const url = `http://localhost:${port}`;
+      const server = new ManagedServer(requireEnv("CHAT_STAGE_DIR"), url, testServerEnv(port));
+      await server.start();
+      try {
+        await use({ url, features, canRestart: true, stop: () => server.stop(), start: () => server.start() });
+      } finally {
+        await server.stop();
+      }
+    },
+    { scope: "worker", timeout: 60_000 },
+  ],
+  baseURL: async ({ app }, use) => {
+    await use(app.url);
+  },
+  openChat: async ({ browser, app }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (name) => {
+      const context = await browser.newContext({ baseURL: app.url });
+      contexts.push(context);
+      return enterChat(await context.newPage(), app, name);
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { AppUnderTest } from "./app-fixture";
+import { newPerson, type Person } from "./people";
+
+/** The chat as a person sees it: found by roles and labels, the way assistive technology finds it. */
+export class ChatPage {
+  constructor(
+    readonly page: Page,
+    readonly person: Person,
+  ) {}
+
+  get log(): Locator {
+    return this.page.getByRole("log", { name: "Messages" });
+  }
+  get input(): Locator {
+    return this.page.getByLabel("Message", { exact: true });
+  }
+  get sendButton(): Locator {
+    return this.page.getByRole("button", { name: "Send", exact: true });
+  }
+  get badge(): Locator {
+    return this.page.getByRole("status", { name: /^Connection:/ });
+  }
+  get onlineCount(): Locator {
+    return this.page.getByLabel("People online");
+  }
+  messages(): Locator {
+    return this.log.locator('[data-kind="message"]');
+  }
+  notices(): Locator {
+    return this.log.locator('[data-kind="notice"]');
+  }
+  /** The texts of the messages that contain `tag`, in the order shown. */
+  async textsTagged(tag: string): Promise<string[]> {
+    const texts = await this.messages().locator('[data-part="text"]').allInnerTexts();
+    return texts.filter((text) => text.includes(tag));
+  }
+
+  async send(text: string) {
+    await this.input.fill(text);
+    await this.input.press("Enter");
+  }
+
+  /** Sends and waits until the server has acknowledged it (the message is no longer pending). */
+  async sendAndConfirm(text: string) {
+    await this.send(text);
+    await expect(this.messages().filter({ hasText: text })).toHaveAttribute("data-delivery", "sent");
+  }
+
+  async expectConnected() {
+    await expect(this.badge).toHaveAttribute("data-status", "connected");
+  }
+}
+
+/** Brings a new person into the chat on `page`, through whatever the stage requires first. */
+export async function enterChat(page: Page, app: AppUnderTest, name: string): Promise<ChatPage> {
+  const person = newPerson(name);
+  await page.goto("/");
+  const chat = new ChatPage(page, person);
+  await chat.expectConnected();
+  return chat;
+}
