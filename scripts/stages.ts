@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, "..");
+export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** What a stage declares in its workshop.json: the tests, the bench and the docs read the same file. */
 export interface StageManifest {

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface RunningServer {
   url: string;
   stop: () => Promise<void>;
 }
 
-const STAGE_DIR = path.resolve(import.meta.dirname, "..");
+const STAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const READY_LINE = /> Ready on http:\/\/[^:]+:(\d+)/;
 
 /** Starts the compiled production server (`npm run build` first) on a free port and waits until it listens. */

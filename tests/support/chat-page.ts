@@ -47,6 +47,25 @@ export class ChatPage {
     await expect(this.messages().filter({ hasText: text })).toHaveAttribute("data-delivery", "sent");
   }
 
+  /**
+   * Waits until no presence change has arrived for a moment, so the leftovers of an earlier test (its tabs
+   * closing) settle before this one counts notices.
+   */
+  async settlePresence(quietMs = 750) {
+    let previous = "";
+    await expect
+      .poll(
+        async () => {
+          const snapshot = `${await this.notices().count()}/${await this.onlineCount.getAttribute("data-online")}`;
+          const settled = snapshot === previous;
+          previous = snapshot;
+          return settled;
+        },
+        { intervals: [quietMs], timeout: 15_000 },
+      )
+      .toBe(true);
+  }
+
   async expectConnected() {
     await expect(this.badge).toHaveAttribute("data-status", "connected");
   }

@@ -12,6 +12,8 @@ let socket: ChatClientSocket | undefined;
  * module scope, it survives React StrictMode running effects twice: there is never a second connection.
  */
 export function getSocket(): ChatClientSocket {
-  socket ??= io({ autoConnect: false });
+  // WebSocket first, long-polling only if WebSocket fails: no polling-to-WebSocket upgrade dance (whose half-open
+  // connections linger until the ping timeout when a tab closes mid-upgrade), and no sticky sessions needed later.
+  socket ??= io({ autoConnect: false, transports: ["websocket", "polling"], tryAllTransports: true });
   return socket;
 }

@@ -26,8 +26,9 @@ test.describe("chat: connection", () => {
 
   test("announces arrivals and departures and keeps the online count", async ({ openChat }) => {
     const alice = await openChat("Alice");
-    const noticesBefore = await alice.notices().count();
     await expect(alice.onlineCount).toHaveAttribute("data-online", /\d+/);
+    await alice.settlePresence();
+    const noticesBefore = await alice.notices().count();
     const onlineBefore = Number(await alice.onlineCount.getAttribute("data-online"));
 
     const bob = await openChat("Bob");

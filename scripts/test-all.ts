@@ -1,0 +1,106 @@
+// npm test: everything CI checks, in order, with progress —
+//   docs diffs up to date · root lint + typecheck · per stage: build, typecheck, lint, unit/protocol tests ·
+//   the shared browser suite against every stage.
+// Options: --stage 01 (repeatable) to limit the stages; --skip-e2e.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runPlaywright } from "../tests/playwright-run";
+import { freePort } from "../tests/support/free-port";
+import { banner, run } from "./run";
+import { findStage, listStages, REPO_ROOT } from "./stages";
+
+const { values } = parseArgs({
+  options: { stage: { type: "string", multiple: true }, "skip-e2e": { type: "boolean", default: false } },
+});
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+const timings: string[] = [];
+const scratch = mkdtempSync(path.join(tmpdir(), "chat-test-all-"));
+
+/** Runs one check; a failure is recorded and the run goes on, so one report lists everything that is wrong. */
+async function check(name: string, body: () => Promise<void>) {
+  banner(name);
+  const started = performance.now();
+  try {
+    await body();
+  } catch (error) {
+    failures.push(name);
+    console.error(`✗ ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  timings.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s  ${name}`);
+}
+
+/** A check that is not a test runner (lint, typecheck, build) counts as one test. */
+async function gate(name: string, body: () => Promise<void>) {
+  const failedBefore = failures.length;
+  await check(name, body);
+  if (failures.length > failedBefore) tally.failed += 1;
+  else tally.passed += 1;
+}
+
+function addVitestCounts(file: string) {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  tally.passed += report.numPassedTests;
+  tally.failed += report.numFailedTests;
+  tally.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function addPlaywrightCounts(file: string) {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  tally.passed += report.stats.expected;
+  tally.failed += report.stats.unexpected + report.stats.flaky;
+  tally.skipped += report.stats.skipped;
+}
+
+async function main() {
+  const stages = values.stage ? values.stage.map(findStage) : listStages();
+  const npx = (args: string[], cwd = REPO_ROOT) => run("npx", args, { cwd });
+
+  await gate("docs: generated diffs are up to date", () => npx(["tsx", "scripts/docs-diffs.ts", "--check"]));
+  await gate("root: typecheck (tests, bench, scripts)", () => npx(["tsc", "--noEmit", "-p", "tsconfig.json"]));
+  await gate("root: lint (tests, bench, scripts)", () => npx(["eslint", "."]));
+
+  for (const stage of stages) {
+    await gate(`${stage.relativeDir}: build`, () => run("npm", ["run", "build", "--silent"], { cwd: stage.dir }));
+    await gate(`${stage.relativeDir}: typecheck`, () => run("npm", ["run", "typecheck", "--silent"], { cwd: stage.dir }));
+    await gate(`${stage.relativeDir}: lint`, () => run("npm", ["run", "lint", "--silent"], { cwd: stage.dir }));
+    const report = path.join(scratch, `${path.basename(stage.dir)}-vitest.json`);
+    await check(`${stage.relativeDir}: unit and protocol tests`, async () => {
+      try {
+        await npx(["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], stage.dir);
+      } finally {
+        addVitestCounts(report);
+      }
+    });
+  }
+
+  if (!values["skip-e2e"]) {
+    for (const stage of stages) {
+      const report = path.join(scratch, `${path.basename(stage.dir)}-playwright.json`);
+      await check(`${stage.relativeDir}: browser tests (${stage.features.join(", ")})`, async () => {
+        try {
+          await runPlaywright(stage, { port: await freePort() }, ["--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+        } finally {
+          addPlaywrightCounts(report);
+        }
+      });
+    }
+  }
+
+  rmSync(scratch, { recursive: true, force: true });
+  banner("Timings");
+  console.log(timings.join("\n"));
+  if (failures.length) console.error(`\nFailed:\n${failures.map((name) => `  ✗ ${name}`).join("\n")}`);
+  console.log(`\nTotal: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+void main();
