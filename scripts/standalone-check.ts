@@ -1,0 +1,50 @@
+// npm run standalone [-- --stage 01]
+// Proves each stage stands alone: copies its files (what `npx degit` gives) to an empty folder outside the
+// repository, then runs `npm install`, `npm run build` and `npm test` there.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { banner, run } from "./run";
+import { copyStage } from "./stage-files";
+import { findStage, listStages } from "./stages";
+
+const { values } = parseArgs({ options: { stage: { type: "string", multiple: true }, keep: { type: "boolean", default: false } } });
+
+async function main() {
+  const stages = values.stage ? values.stage.map(findStage) : listStages();
+  const failed: string[] = [];
+  const timings: string[] = [];
+  for (const stage of stages) {
+    const folder = mkdtempSync(path.join(tmpdir(), `chat-standalone-${path.basename(stage.dir)}-`));
+    banner(`Standalone: ${stage.relativeDir} copied to ${folder}`);
+    copyStage(stage.relativeDir, folder);
+    // Only what the copy itself declares: no repository .npmrc, no workspace, no root node_modules above it.
+    const env = { ...process.env, npm_config_workspaces: "false" };
+    try {
+      for (const [label, args] of [
+        ["install", ["install", "--no-audit", "--no-fund"]],
+        ["build", ["run", "build"]],
+        ["test", ["test"]],
+      ] as const) {
+        const started = performance.now();
+        banner(`${stage.relativeDir}: npm ${args.join(" ")}`);
+        await run("npm", [...args], { cwd: folder, env });
+        timings.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s  ${stage.relativeDir} ${label}`);
+      }
+      if (!values.keep) rmSync(folder, { recursive: true, force: true });
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      failed.push(stage.relativeDir);
+    }
+  }
+  banner("Standalone timings");
+  console.log(timings.join("\n"));
+  console.log(`\nStandalone: ${stages.length - failed.length} passed, ${failed.length} failed`);
+  if (failed.length) {
+    console.error(`Failed: ${failed.join(", ")}`);
+    process.exit(1);
+  }
+}
+
+void main();
