@@ -65,6 +65,7 @@ async function main() {
   const npx = (args: string[], cwd = REPO_ROOT) => run("npx", args, { cwd });
 
   await gate("docs: generated diffs are up to date", () => npx(["tsx", "scripts/docs-diffs.ts", "--check"]));
+  await gate("docs: code excerpts match their files", () => npx(["tsx", "scripts/check-doc-excerpts.ts"]));
   await gate("root: typecheck (tests, bench, scripts)", () => npx(["tsc", "--noEmit", "-p", "tsconfig.json"]));
   await gate("root: lint (tests, bench, scripts)", () => npx(["eslint", "."]));
 
