@@ -1,0 +1,26 @@
+import type { Socket } from "socket.io-client";
+
+// The part of the chat's contract the benchmark uses, written from the client's side. The bench does not import a
+// step's lib/protocol.ts: steps stand alone, and later steps add fields the benchmark does not need.
+
+export interface BenchServerEvents {
+  "chat message": (message: unknown) => void;
+  presence: (update: unknown) => void;
+  "user joined": (update: unknown) => void;
+  "user left": (update: unknown) => void;
+}
+
+export interface BenchClientEvents {
+  "chat message": (text: string, ack: (result: unknown) => void) => void;
+}
+
+/** A socket.io-client socket as both load generators hold it (Artillery's engine creates one per virtual user). */
+export type BenchSocket = Socket<BenchServerEvents, BenchClientEvents>;
+
+/** Events that mean the crowd is still changing: the run waits until none has arrived for a while. */
+export const PRESENCE_EVENTS = ["presence", "user joined", "user left"] as const;
+
+/** The server accepted the message (and so broadcast it): `{ ok: true, … }`. */
+export function isAccepted(result: unknown): boolean {
+  return typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === true;
+}
