@@ -1,0 +1,32 @@
+// npm run bench -- --step 01 --clients 50,200,500,1000,2000 --rate 10 --repeat 3
+// Builds and starts the stage in production mode, measures broadcast latency with Artillery and the cross-check
+// generator against it and against two baselines, and writes bench/results/<stage>-<date>.{json,md,svg}.
+import { fileURLToPath } from "node:url";
+import { banner } from "../scripts/run";
+import { writeResults } from "./report/write-results";
+import { runBenchmark } from "./runner/bench-run";
+import { parseBenchOptions, USAGE } from "./runner/options";
+
+const RESULTS_DIR = fileURLToPath(new URL("results", import.meta.url));
+
+async function main() {
+  const options = parseBenchOptions(process.argv.slice(2), RESULTS_DIR);
+  if (options === "help") {
+    console.log(USAGE);
+    return;
+  }
+  const results = await runBenchmark(options);
+  if (!options.outDir) return;
+  const files = writeResults(results, options.outDir);
+  banner("Written");
+  for (const file of Object.values(files)) console.log(`  ${file}`);
+  const invalid = results.runs.filter((run) => !run.valid).length;
+  if (invalid > 0) console.log(`\n  ${invalid} of ${results.runs.length} runs are invalid: see the report.`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

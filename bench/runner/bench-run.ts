@@ -1,0 +1,223 @@
+// Runs a whole benchmark: build the stage, prepare its users, then for every level and repeat measure the target
+// and the baselines one after the other (A B C A B C …) so slow drifts of this shared machine hit all of them alike.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { banner } from "../../scripts/run";
+import { findStage, type Stage } from "../../scripts/stages";
+import { freePort } from "../../tests/support/free-port";
+import { testServerEnv } from "../../tests/support/server-env";
+import { readProcess } from "../measure/proc";
+import { ProcessSampler } from "../measure/sampler";
+import { preparationsFor } from "../prepare/features";
+import type { VirtualUser } from "../prepare/feature-preparation";
+import { assertLoopback } from "../scenario/loopback";
+import { sendersFor, type ScenarioParams } from "../scenario/params";
+import { runArtillery, type GeneratorResult } from "./artillery";
+import { ensureBuilt } from "./build";
+import { installCleanup } from "./children";
+import { runCrosscheck } from "./crosscheck";
+import type { BenchOptions } from "./options";
+import { buildRecord, type GeneratorKind, type RunRecord } from "./run-record";
+import { startBaseline, startTarget, TARGET_LABELS, type RunningServer, type TargetKind } from "./servers";
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryGB: number;
+  node: string;
+  /** 1, 5 and 15 minute load averages (other agents share this machine). */
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+export interface BenchResults {
+  schema: 1;
+  stage: { stage: string; title: string; relativeDir: string; features: string[] };
+  startedAt: string;
+  finishedAt: string;
+  machine: MachineInfo;
+  options: Omit<BenchOptions, "outDir" | "build" | "step">;
+  notes: string[];
+  runs: RunRecord[];
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+/** Artillery alone needs ≈7 s to start; a run that exceeds its own phases by this much is killed. */
+const GENERATOR_STARTUP_ALLOWANCE_MS = 60_000;
+const SETTLE_BEFORE_IDLE_RSS_MS = 1_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((value) => Math.round(value * 100) / 100);
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    loadBefore: load,
+    loadAfter: load,
+  };
+}
+
+/** Features a server's clients must be prepared for: the baselines have no accounts (and ws knows only chat). */
+function featuresFor(kind: TargetKind, stage: Stage): string[] {
+  if (kind === "target") return stage.features;
+  if (kind === "socketio") return stage.features.filter((feature) => feature !== "auth");
+  return ["chat"];
+}
+
+/** Runs every feature's user preparation (e.g. sign-ups) once, against the target, for the largest level. */
+async function prepareUsers(stage: Stage, count: number, start: () => Promise<RunningServer>): Promise<Record<string, string>[]> {
+  const preparations = preparationsFor(stage.features).filter((preparation) => preparation.prepareUsers);
+  if (preparations.length === 0) return [];
+  banner(`Preparing ${count} users for ${stage.features.join(", ")}`);
+  const users: VirtualUser[] = Array.from({ length: count }, (_, index) => ({ index, headers: {} }));
+  const server = await start();
+  try {
+    for (const preparation of preparations) {
+      await preparation.prepareUsers?.({ url: server.url, log: (line) => console.log(`  ${line}`) }, users);
+    }
+  } finally {
+    await server.stop();
+  }
+  return users.map((user) => user.headers);
+}
+
+function describe(record: RunRecord): string {
+  if (!record.ok) return `FAILED: ${record.problems.join("; ")}`;
+  const latency = record.latencyMs;
+  const delivery = record.delivery;
+  const parts = [
+    latency ? `p50 ${latency.p50.toFixed(1)}  p99 ${latency.p99.toFixed(1)}  max ${latency.max.toFixed(0)} ms` : "",
+    delivery ? `${((delivery.delivered / Math.max(1, delivery.expected)) * 100).toFixed(2)} % of ${delivery.expected} delivered` : "",
+    `server ${record.server.cpuPercent?.toFixed(0) ?? "?"} % CPU ${record.server.rssPeakMB?.toFixed(0) ?? "?"} MB`,
+    `generator ${record.loadGenerator.cpuPercent?.toFixed(0) ?? "?"} % CPU`,
+  ];
+  const flag = record.valid ? "" : `  INVALID: ${record.problems.join("; ")}`;
+  return `${parts.join(" · ")} (${record.durationSeconds.toFixed(0)} s)${flag}`;
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const stage = findStage(options.step);
+  preparationsFor(stage.features); // refuses early, before building anything, if a feature is not supported yet
+  installCleanup();
+  const startedAt = new Date();
+  const machine = machineInfo();
+  await ensureBuilt(stage, options.build);
+
+  const targetPort = await freePort();
+  const targetEnv = testServerEnv(targetPort);
+  const targetUrl = `http://localhost:${targetPort}`;
+  assertLoopback(targetUrl);
+  const workRoot = mkdtempSync(path.join(os.tmpdir(), "chat-bench-"));
+  const notes: string[] = [];
+  const runs: RunRecord[] = [];
+
+  try {
+    const startServer = async (kind: TargetKind) =>
+      kind === "target" ? startTarget(stage, targetUrl, targetEnv) : startBaseline(kind, stage, await freePort());
+    const targetHeaders = options.targets.includes("target")
+      ? await prepareUsers(stage, Math.max(...options.clients), () => startServer("target"))
+      : [];
+    if (targetHeaders.length > 0) notes.push(`Every target client signed up and connected with its own session cookie (${stage.features.join(", ")}).`);
+
+    const pairs = options.targets.flatMap((target) =>
+      options.generators.filter((generator) => !options.skip?.(target, generator)).map((generator) => ({ target, generator })),
+    );
+    const total = options.clients.length * options.repeat * pairs.length;
+    banner(
+      `Benchmark ${stage.relativeDir}: ${options.clients.join(", ")} clients × ${options.repeat} repeats × ` +
+        `${options.targets.join("/")} × ${options.generators.join("/")} = ${total} runs, ${options.rate} msg/s, ` +
+        `${options.windowMs / 1000} s measured each (load average now ${machine.loadBefore.join(" ")})`,
+    );
+
+    let index = 0;
+    for (const clients of options.clients) {
+      banner(`Level: ${clients} clients`);
+      for (let repeat = 1; repeat <= options.repeat; repeat += 1) {
+        for (const { target, generator } of pairs) {
+          index += 1;
+          const workDir = path.join(workRoot, `${clients}-${repeat}-${target}-${generator}`);
+          mkdirSync(workDir);
+          const label =
+            `  [${String(index).padStart(String(total).length)}/${total}] ${clients} clients · run ${repeat}/${options.repeat} · ` +
+            `${TARGET_LABELS[target].padEnd(23)} · ${generator.padEnd(10)}`;
+          if (process.stdout.isTTY) process.stdout.write(`${label} …\r`);
+          const record = await measureOnce({
+            stage, clients, repeat, target, generator, options, workDir,
+            headersByClient: target === "target" ? targetHeaders : [],
+            start: () => startServer(target),
+          });
+          runs.push(record);
+          console.log(`${process.stdout.isTTY ? "\u001b[2K" : ""}${label} ${describe(record)}`);
+        }
+      }
+    }
+  } finally {
+    rmSync(workRoot, { recursive: true, force: true });
+    rmSync(targetEnv.DATA_DIR, { recursive: true, force: true });
+  }
+
+  const { clients, rate, repeat, targets, generators, rampRate, quietMs, warmupMs, windowMs, drainMs } = options;
+  return {
+    schema: 1,
+    stage: { stage: stage.stage, title: stage.title, relativeDir: stage.relativeDir, features: stage.features },
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...machine, loadAfter: os.loadavg().map((value) => Math.round(value * 100) / 100) },
+    options: { clients, rate, repeat, targets, generators, rampRate, quietMs, warmupMs, windowMs, drainMs },
+    notes,
+    runs,
+  };
+}
+
+async function measureOnce(input: {
+  stage: Stage;
+  clients: number;
+  repeat: number;
+  target: TargetKind;
+  generator: GeneratorKind;
+  options: BenchOptions;
+  workDir: string;
+  headersByClient: Record<string, string>[];
+  start: () => Promise<RunningServer>;
+}): Promise<RunRecord> {
+  const { clients, options, stage, target } = input;
+  const rampSeconds = Math.max(1, Math.ceil(clients / options.rampRate));
+  const params: ScenarioParams = {
+    clients,
+    rate: options.rate,
+    senders: sendersFor(clients, options.rate),
+    rampRate: clients / rampSeconds,
+    quietMs: options.quietMs,
+    warmupMs: options.warmupMs,
+    windowMs: options.windowMs,
+    drainMs: options.drainMs,
+    connectDeadlineMs: rampSeconds * 1000 + 30_000,
+    ackTimeoutMs: ACK_TIMEOUT_MS,
+    features: featuresFor(target, stage),
+  };
+  const timeoutMs =
+    params.connectDeadlineMs + 30_000 + params.warmupMs + params.windowMs + params.drainMs + ACK_TIMEOUT_MS + GENERATOR_STARTUP_ALLOWANCE_MS;
+
+  const startedAt = Date.now();
+  const server = await input.start();
+  try {
+    assertLoopback(server.url);
+    const serverSampler = new ProcessSampler(() => [server.pid]).start();
+    await sleep(SETTLE_BEFORE_IDLE_RSS_MS);
+    const rssIdleBytes = readProcess(server.pid)?.rssBytes ?? null;
+    const common = { url: server.url, params, headersByClient: input.headersByClient, workDir: input.workDir, timeoutMs };
+    const result: GeneratorResult =
+      input.generator === "artillery" ? await runArtillery({ ...common, rampSeconds }) : await runCrosscheck(common);
+    const serverAlive = readProcess(server.pid) !== undefined;
+    const serverSamples = serverSampler.stop();
+    if (!serverAlive) result.errors.push("the server exited during the run");
+    return buildRecord({ clients, repeat: input.repeat, target, generator: input.generator, result, serverSamples, rssIdleBytes, startedAt });
+  } finally {
+    await server.stop();
+  }
+}
