@@ -1,0 +1,134 @@
+// The report in Markdown: how and where it was measured, a table per load generator, where Artillery and the
+// cross-check disagree, the issue's targets with the numbers that meet or miss them, and every invalid run.
+import type { BenchResults } from "../runner/bench-run";
+import { MAX_GENERATOR_CPU_PERCENT, type RunRecord } from "../runner/run-record";
+import { TARGET_LABELS, type TargetKind } from "../runner/servers";
+import { aggregate, compareGenerators, DISAGREEMENT_THRESHOLD, median, rssGrowthPerClientKB, type LevelRow } from "./aggregate";
+
+const ms = (value: number | undefined | null) => (value === undefined || value === null || Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(1) : value.toFixed(0));
+const num = (value: number | null, unit = "", digits = 0) => (value === null ? "–" : `${value.toFixed(digits)}${unit}`);
+const pct = (part: number, whole: number) => (whole === 0 ? "–" : `${((part / whole) * 100).toFixed(part === whole ? 0 : 3)} %`);
+
+function resultsTable(rows: LevelRow[]): string {
+  const lines = [
+    "| clients | server | p50 ms | p95 ms | p99 ms (range) | p99.9 ms | max ms | delivered | lost | server CPU | server peak RSS | RSS / client | generator CPU | valid |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const row of rows) {
+    const latency = row.latencyMs;
+    const range = row.p99Range && row.runs > 1 ? ` (${ms(row.p99Range[0])}–${ms(row.p99Range[1])})` : "";
+    lines.push(
+      `| ${row.clients.toLocaleString("en-US")} | ${TARGET_LABELS[row.target]} | ${ms(latency?.p50)} | ${ms(latency?.p95)} | ${ms(latency?.p99)}${range} | ${ms(latency?.p999)} | ${ms(latency?.max)} | ` +
+        `${pct(row.delivered, row.expected)} of ${row.expected.toLocaleString("en-US")} | ${row.lost} | ${num(row.serverCpuPercent, " %")} | ${num(row.serverRssPeakMB, " MB")} | ` +
+        `${num(row.serverRssPerClientKB, " KB", 1)} | ${num(row.generatorCpuPercent, " %")} | ${row.valid ? "yes" : `**no** (${row.validRuns}/${row.runs})`} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function find(rows: LevelRow[], clients: number, target: TargetKind, generator: string) {
+  return rows.find((row) => row.clients === clients && row.target === target && row.generator === generator);
+}
+
+function targetsSection(rows: LevelRow[], runs: readonly RunRecord[]): string[] {
+  const lines: string[] = [];
+  const generators = [...new Set(rows.map((row) => row.generator))];
+  const validity = (row: LevelRow) => (row.valid ? "" : " (level invalid, see below)");
+
+  lines.push("- **Step p99 within 1.15× of bare Socket.IO at 1,000 clients, same run:**");
+  for (const generator of generators) {
+    const step = find(rows, 1000, "target", generator);
+    const bare = find(rows, 1000, "socketio", generator);
+    if (!step?.latencyMs || !bare?.latencyMs) {
+      lines.push(`  - ${generator}: not measured (needs 1,000 clients, target and socketio)`);
+      continue;
+    }
+    const ratio = step.latencyMs.p99 / bare.latencyMs.p99;
+    lines.push(`  - ${generator}: ${ms(step.latencyMs.p99)} ms vs ${ms(bare.latencyMs.p99)} ms = **${ratio.toFixed(2)}×**, ${ratio <= 1.15 ? "met" : "**not met**"}${validity(step)}${validity(bare)}`);
+  }
+
+  lines.push("- **2,000 clients with 0 lost:**");
+  for (const generator of generators) {
+    const step = find(rows, 2000, "target", generator);
+    lines.push(step ? `  - ${generator}: ${step.lost} lost of ${step.expected.toLocaleString("en-US")} expected, ${step.lost === 0 && step.expected > 0 ? "met" : "**not met**"}${validity(step)}` : `  - ${generator}: not measured (needs 2,000 clients)`);
+  }
+
+  lines.push("- **Server RSS growth per connected client (aim ≤ 40 KB):**");
+  for (const target of [...new Set(rows.map((row) => row.target))]) {
+    const slope = rssGrowthPerClientKB(runs, target);
+    const largest = Math.max(...rows.filter((row) => row.target === target).map((row) => row.clients));
+    const atLargest = rows.filter((row) => row.target === target && row.clients === largest).map((row) => row.serverRssPerClientKB);
+    const single = median(atLargest.filter((value): value is number => value !== null));
+    const perClient = slope ?? single;
+    if (perClient === null) continue;
+    const how = slope !== null ? "slope of RSS against clients over all levels" : `(connected − idle) / clients at ${largest.toLocaleString("en-US")} clients, one level only`;
+    const verdict = target === "target" ? (perClient <= 40 ? ", met" : ", **not met**") : "";
+    lines.push(`  - ${TARGET_LABELS[target]}: ${perClient.toFixed(1)} KB per client (${how})${verdict}`);
+  }
+  return lines;
+}
+
+function senderCounts(runs: readonly RunRecord[]): string {
+  const counts = [...new Set(runs.map((run) => run.delivery?.senders).filter((count): count is number => count !== undefined))].sort((a, b) => a - b);
+  if (counts.length === 0) return "?";
+  return counts.length === 1 ? String(counts[0]) : `${counts[0]}–${counts[counts.length - 1]}`;
+}
+
+export function renderMarkdown(results: BenchResults, chartFile: string): string {
+  const rows = aggregate(results.runs);
+  const { machine, options, stage } = results;
+  const out: string[] = [];
+  out.push(`# Broadcast latency: ${stage.stage} (${stage.title})`);
+  out.push("");
+  out.push(
+    `Measured ${results.startedAt.slice(0, 16).replace("T", " ")} UTC on this machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}. ` +
+      `Load average (1/5/15 min) ${machine.loadBefore.join(" / ")} before and ${machine.loadAfter.join(" / ")} after: other work was sharing the machine.`,
+  );
+  out.push("");
+  out.push(
+    `Scenario: ${options.rate} messages/s in total from ${senderCounts(results.runs)} senders; every client listens over WebSocket; ` +
+      `${options.warmupMs / 1000} s warm-up, ${options.windowMs / 1000} s measured; ${options.repeat} repeat(s) per level, servers alternated run by run ` +
+      `(${options.targets.map((target) => TARGET_LABELS[target]).join(", ")}); load generators: ${options.generators.join(", ")}. ` +
+      `Latency = receive time − send time on the same clock, per receiver. Values are medians over the repeats. Method: docs/benchmarks.md.`,
+  );
+  for (const note of results.notes) out.push("", note);
+  out.push("", `![p50 and p99 latency and server RSS against clients](${chartFile})`);
+
+  for (const generator of ["artillery", "crosscheck"] as const) {
+    const generatorRows = rows.filter((row) => row.generator === generator);
+    if (generatorRows.length === 0) continue;
+    out.push("", `## ${generator === "artillery" ? "Artillery (custom histogram broadcast.latency_ms)" : "Cross-check generator (socket.io-client + perf_hooks)"}`, "");
+    out.push(resultsTable(generatorRows));
+  }
+
+  const comparisons = compareGenerators(rows);
+  if (comparisons.length > 0) {
+    const disagreements = comparisons.filter((comparison) => comparison.difference > DISAGREEMENT_THRESHOLD);
+    out.push("", "## Artillery against the cross-check", "");
+    out.push(
+      disagreements.length === 0
+        ? `Artillery and the cross-check agree within ${DISAGREEMENT_THRESHOLD * 100} % on p50 and p99 at every level.`
+        : `**They disagree by more than ${DISAGREEMENT_THRESHOLD * 100} % in ${disagreements.length} of ${comparisons.length} comparisons:** ` +
+            disagreements.map((d) => `${d.clients.toLocaleString("en-US")} clients ${TARGET_LABELS[d.target]} ${d.metric} (${ms(d.artillery)} vs ${ms(d.crosscheck)} ms)`).join("; ") +
+            ". Both run the same scenario code on the same socket.io-client, each in its own process; what differs is the generator around it " +
+            "(Artillery handles a metrics event per received message beside its CLI and worker) and run-to-run noise on a shared machine: " +
+            "compare with the p99 range of the repeats and with the generator CPU column.",
+    );
+    out.push("", "| clients | server | metric | Artillery ms | cross-check ms | difference |", "|---:|---|---|---:|---:|---:|");
+    for (const c of comparisons) {
+      const flag = c.difference > DISAGREEMENT_THRESHOLD ? " **> 20 %**" : "";
+      out.push(`| ${c.clients.toLocaleString("en-US")} | ${TARGET_LABELS[c.target]} | ${c.metric} | ${ms(c.artillery)} | ${ms(c.crosscheck)} | ${(c.difference * 100).toFixed(0)} %${flag} |`);
+    }
+  }
+
+  out.push("", "## Targets", "", ...targetsSection(rows, results.runs));
+
+  const invalid = rows.filter((row) => !row.valid);
+  out.push("", "## Invalid levels", "");
+  if (invalid.length === 0) out.push(`None: every run had all clients connected, nothing rejected, and its load generator under ${MAX_GENERATOR_CPU_PERCENT} % of a core.`);
+  else {
+    out.push(`A level is invalid when its load generator used more than ${MAX_GENERATOR_CPU_PERCENT} % of a core during the measured window (its own queueing then inflates the latency), a client failed to connect, or the server rejected messages. Their numbers stay in the tables, marked.`, "");
+    for (const row of invalid) out.push(`- ${row.clients.toLocaleString("en-US")} clients, ${TARGET_LABELS[row.target]}, ${row.generator}: ${row.problems.join("; ")}`);
+  }
+  return `${out.join("\n")}\n`;
+}
