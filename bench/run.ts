@@ -3,6 +3,7 @@
 // generator against it and against two baselines, and writes bench/results/<stage>-<date>.{json,md,svg}.
 import { fileURLToPath } from "node:url";
 import { banner } from "../scripts/run";
+import { BENCHMARKS_DOC, updateBenchmarksDoc } from "./report/update-docs";
 import { writeResults } from "./report/write-results";
 import { runBenchmark } from "./runner/bench-run";
 import { parseBenchOptions, USAGE } from "./runner/options";
@@ -10,7 +11,8 @@ import { parseBenchOptions, USAGE } from "./runner/options";
 const RESULTS_DIR = fileURLToPath(new URL("results", import.meta.url));
 
 async function main() {
-  const options = parseBenchOptions(process.argv.slice(2), RESULTS_DIR);
+  const updateDocs = process.argv.includes("--update-docs");
+  const options = parseBenchOptions(process.argv.slice(2).filter((arg) => arg !== "--update-docs"), RESULTS_DIR);
   if (options === "help") {
     console.log(USAGE);
     return;
@@ -20,6 +22,10 @@ async function main() {
   const files = writeResults(results, options.outDir);
   banner("Written");
   for (const file of Object.values(files)) console.log(`  ${file}`);
+  if (updateDocs) {
+    updateBenchmarksDoc(results, files);
+    console.log(`  ${BENCHMARKS_DOC} (results section)`);
+  }
   const invalid = results.runs.filter((run) => !run.valid).length;
   if (invalid > 0) console.log(`\n  ${invalid} of ${results.runs.length} runs are invalid: see the report.`);
 }

@@ -3,7 +3,7 @@
 // disagree the report says so. One process; the runner starts it and reads the JSON it writes.
 //
 //   node --import tsx bench/crosscheck/generator.ts --url http://localhost:3000 --params '<json>' --out result.json \
-//        [--users users.json]
+//        [--origin http://localhost:3000] [--users users.json]
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHistogram } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -27,6 +27,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const { values } = parseArgs({
   options: {
     url: { type: "string" },
+    origin: { type: "string" },
     params: { type: "string" },
     users: { type: "string" },
     out: { type: "string" },
@@ -73,7 +74,7 @@ async function main() {
       forceNew: true,
       reconnection: false,
       timeout: CONNECT_TIMEOUT_MS,
-      extraHeaders: { origin: url, ...headersByClient[index] },
+      extraHeaders: { origin: values.origin ?? url, ...headersByClient[index] },
     });
     sockets.push(socket);
     socket.once("connect", () => {

@@ -26,6 +26,8 @@ export interface LevelRow {
   serverRssPerClientKB: number | null;
   generatorCpuPercent: number | null;
   generatorRssPeakMB: number | null;
+  /** Median CPU of everything else on the machine during the windows, % of one core. */
+  otherCpuPercent: number | null;
   problems: string[];
 }
 
@@ -77,6 +79,7 @@ export function aggregate(runs: readonly RunRecord[]): LevelRow[] {
       serverRssPerClientKB: median(present(ok.map((run) => run.server.rssPerClientKB))),
       generatorCpuPercent: maxOf(group.map((run) => run.loadGenerator.cpuPercent)),
       generatorRssPeakMB: maxOf(group.map((run) => run.loadGenerator.rssPeakMB)),
+      otherCpuPercent: median(present(group.map((run) => run.otherProcesses.cpuPercent))),
       problems: [...new Set(group.flatMap((run) => run.problems))],
     });
   }

@@ -11,8 +11,8 @@ const pct = (part: number, whole: number) => (whole === 0 ? "–" : `${((part / 
 
 function resultsTable(rows: LevelRow[]): string {
   const lines = [
-    "| clients | server | p50 ms | p95 ms | p99 ms (range) | p99.9 ms | max ms | delivered | lost | server CPU | server peak RSS | RSS / client | generator CPU | valid |",
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| clients | server | p50 ms | p95 ms | p99 ms (range) | p99.9 ms | max ms | delivered | lost | server CPU | server peak RSS | RSS / client | generator CPU | other CPU | valid |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const row of rows) {
     const latency = row.latencyMs;
@@ -20,7 +20,7 @@ function resultsTable(rows: LevelRow[]): string {
     lines.push(
       `| ${row.clients.toLocaleString("en-US")} | ${TARGET_LABELS[row.target]} | ${ms(latency?.p50)} | ${ms(latency?.p95)} | ${ms(latency?.p99)}${range} | ${ms(latency?.p999)} | ${ms(latency?.max)} | ` +
         `${pct(row.delivered, row.expected)} of ${row.expected.toLocaleString("en-US")} | ${row.lost} | ${num(row.serverCpuPercent, " %")} | ${num(row.serverRssPeakMB, " MB")} | ` +
-        `${num(row.serverRssPerClientKB, " KB", 1)} | ${num(row.generatorCpuPercent, " %")} | ${row.valid ? "yes" : `**no** (${row.validRuns}/${row.runs})`} |`,
+        `${num(row.serverRssPerClientKB, " KB", 1)} | ${num(row.generatorCpuPercent, " %")} | ${num(row.otherCpuPercent, " %")} | ${row.valid ? "yes" : `**no** (${row.validRuns}/${row.runs})`} |`,
     );
   }
   return lines.join("\n");
@@ -74,11 +74,19 @@ function senderCounts(runs: readonly RunRecord[]): string {
   return counts.length === 1 ? String(counts[0]) : `${counts[0]}–${counts[counts.length - 1]}`;
 }
 
-export function renderMarkdown(results: BenchResults, chartFile: string): string {
+export interface MarkdownLayout {
+  /** "#" for a standalone report, "##" to nest it under a heading of docs/benchmarks.md. */
+  headingPrefix: string;
+  /** Link to the full report, when this is a summary placed elsewhere. */
+  reportLink?: string;
+}
+
+export function renderMarkdown(results: BenchResults, chartFile: string, layout: MarkdownLayout = { headingPrefix: "#" }): string {
   const rows = aggregate(results.runs);
   const { machine, options, stage } = results;
+  const h2 = `${layout.headingPrefix}#`;
   const out: string[] = [];
-  out.push(`# Broadcast latency: ${stage.stage} (${stage.title})`);
+  out.push(`${layout.headingPrefix} Broadcast latency: ${stage.stage} (${stage.title})`);
   out.push("");
   out.push(
     `Measured ${results.startedAt.slice(0, 16).replace("T", " ")} UTC on this machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}. ` +
@@ -91,20 +99,27 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
       `(${options.targets.map((target) => TARGET_LABELS[target]).join(", ")}); load generators: ${options.generators.join(", ")}. ` +
       `Latency = receive time − send time on the same clock, per receiver. Values are medians over the repeats. Method: docs/benchmarks.md.`,
   );
+  out.push(
+    "",
+    `CPU columns are averages over the measured window in % of one core (${machine.cpus} cores = ${machine.cpus * 100} %): the server process, the load ` +
+      "generator process, and everything else on the machine (the benchmark's own runner, other builds and tests). RSS / client: " +
+      "(RSS with every client connected − idle RSS) / clients for that level; the Targets section uses the slope over all levels.",
+  );
   for (const note of results.notes) out.push("", note);
+  if (layout.reportLink) out.push("", `Full report with every run: [${layout.reportLink.split("/").at(-1)}](${layout.reportLink}).`);
   out.push("", `![p50 and p99 latency and server RSS against clients](${chartFile})`);
 
   for (const generator of ["artillery", "crosscheck"] as const) {
     const generatorRows = rows.filter((row) => row.generator === generator);
     if (generatorRows.length === 0) continue;
-    out.push("", `## ${generator === "artillery" ? "Artillery (custom histogram broadcast.latency_ms)" : "Cross-check generator (socket.io-client + perf_hooks)"}`, "");
+    out.push("", `${h2} ${generator === "artillery" ? "Artillery (custom histogram broadcast.latency_ms)" : "Cross-check generator (socket.io-client + perf_hooks)"}`, "");
     out.push(resultsTable(generatorRows));
   }
 
   const comparisons = compareGenerators(rows);
   if (comparisons.length > 0) {
     const disagreements = comparisons.filter((comparison) => comparison.difference > DISAGREEMENT_THRESHOLD);
-    out.push("", "## Artillery against the cross-check", "");
+    out.push("", `${h2} Artillery against the cross-check`, "");
     out.push(
       disagreements.length === 0
         ? `Artillery and the cross-check agree within ${DISAGREEMENT_THRESHOLD * 100} % on p50 and p99 at every level.`
@@ -121,10 +136,10 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
     }
   }
 
-  out.push("", "## Targets", "", ...targetsSection(rows, results.runs));
+  out.push("", `${h2} Targets`, "", ...targetsSection(rows, results.runs));
 
   const invalid = rows.filter((row) => !row.valid);
-  out.push("", "## Invalid levels", "");
+  out.push("", `${h2} Invalid levels`, "");
   if (invalid.length === 0) out.push(`None: every run had all clients connected, nothing rejected, and its load generator under ${MAX_GENERATOR_CPU_PERCENT} % of a core.`);
   else {
     out.push(`A level is invalid when its load generator used more than ${MAX_GENERATOR_CPU_PERCENT} % of a core during the measured window (its own queueing then inflates the latency), a client failed to connect, or the server rejected messages. Their numbers stay in the tables, marked.`, "");

@@ -54,6 +54,8 @@ function counter(counters: Record<string, unknown>, name: string): number {
 
 export async function runArtillery(options: {
   url: string;
+  /** Origin header of every connection. */
+  origin: string;
   params: ScenarioParams;
   rampSeconds: number;
   headersByClient: Record<string, string>[];
@@ -69,7 +71,7 @@ export async function runArtillery(options: {
   const overrides = {
     config: {
       phases: [{ name: "ramp-up", duration: options.rampSeconds, arrivalCount: params.clients }],
-      socketio: { extraHeaders: { origin: url, ...headers?.extraHeaders } },
+      socketio: { extraHeaders: { origin: options.origin, ...headers?.extraHeaders } },
       ...(headers ? { payload: headers.payload } : {}),
     },
   };

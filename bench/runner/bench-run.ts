@@ -7,6 +7,7 @@ import { banner } from "../../scripts/run";
 import { findStage, type Stage } from "../../scripts/stages";
 import { freePort } from "../../tests/support/free-port";
 import { testServerEnv } from "../../tests/support/server-env";
+import { MachineSampler } from "../measure/machine";
 import { readProcess } from "../measure/proc";
 import { ProcessSampler } from "../measure/sampler";
 import { preparationsFor } from "../prepare/features";
@@ -62,11 +63,9 @@ function machineInfo(): MachineInfo {
   };
 }
 
-/** Features a server's clients must be prepared for: the baselines have no accounts (and ws knows only chat). */
+/** Features a server's clients are prepared for: the stage's handler has them all, the raw ws floor only chat. */
 function featuresFor(kind: TargetKind, stage: Stage): string[] {
-  if (kind === "target") return stage.features;
-  if (kind === "socketio") return stage.features.filter((feature) => feature !== "auth");
-  return ["chat"];
+  return kind === "ws" ? ["chat"] : stage.features;
 }
 
 /** Runs every feature's user preparation (e.g. sign-ups) once, against the target, for the largest level. */
@@ -95,6 +94,7 @@ function describe(record: RunRecord): string {
     delivery ? `${((delivery.delivered / Math.max(1, delivery.expected)) * 100).toFixed(2)} % of ${delivery.expected} delivered` : "",
     `server ${record.server.cpuPercent?.toFixed(0) ?? "?"} % CPU ${record.server.rssPeakMB?.toFixed(0) ?? "?"} MB`,
     `generator ${record.loadGenerator.cpuPercent?.toFixed(0) ?? "?"} % CPU`,
+    `others ${record.otherProcesses.cpuPercent?.toFixed(0) ?? "?"} %`,
   ];
   const flag = record.valid ? "" : `  INVALID: ${record.problems.join("; ")}`;
   return `${parts.join(" · ")} (${record.durationSeconds.toFixed(0)} s)${flag}`;
@@ -118,11 +118,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 
   try {
     const startServer = async (kind: TargetKind) =>
-      kind === "target" ? startTarget(stage, targetUrl, targetEnv) : startBaseline(kind, stage, await freePort());
-    const targetHeaders = options.targets.includes("target")
+      kind === "target" ? startTarget(stage, targetUrl, targetEnv) : startBaseline(kind, stage, await freePort(), targetEnv);
+    // Accounts live in the target's data folder; the bare Socket.IO baseline runs the stage's handler on the same
+    // data, so its clients use the same session cookies. The raw ws floor has no accounts.
+    const accountHeaders = options.targets.some((kind) => kind !== "ws")
       ? await prepareUsers(stage, Math.max(...options.clients), () => startServer("target"))
       : [];
-    if (targetHeaders.length > 0) notes.push(`Every target client signed up and connected with its own session cookie (${stage.features.join(", ")}).`);
+    if (accountHeaders.length > 0) {
+      notes.push(`Every client of the step and of bare Socket.IO signed up first and connected with its own session cookie (${stage.features.join(", ")}).`);
+    }
 
     const pairs = options.targets.flatMap((target) =>
       options.generators.filter((generator) => !options.skip?.(target, generator)).map((generator) => ({ target, generator })),
@@ -148,7 +152,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           if (process.stdout.isTTY) process.stdout.write(`${label} …\r`);
           const record = await measureOnce({
             stage, clients, repeat, target, generator, options, workDir,
-            headersByClient: target === "target" ? targetHeaders : [],
+            headersByClient: target === "ws" ? [] : accountHeaders,
+            // The stage's handler checks Origin against the app's own address, wherever the socket server runs.
+            origin: target === "ws" ? undefined : targetUrl,
             start: () => startServer(target),
           });
           runs.push(record);
@@ -183,6 +189,7 @@ async function measureOnce(input: {
   options: BenchOptions;
   workDir: string;
   headersByClient: Record<string, string>[];
+  origin: string | undefined;
   start: () => Promise<RunningServer>;
 }): Promise<RunRecord> {
   const { clients, options, stage, target } = input;
@@ -207,16 +214,23 @@ async function measureOnce(input: {
   const server = await input.start();
   try {
     assertLoopback(server.url);
+    const loadAverage = Math.round(os.loadavg()[0] * 100) / 100;
     const serverSampler = new ProcessSampler(() => [server.pid]).start();
+    const machineSampler = new MachineSampler().start();
     await sleep(SETTLE_BEFORE_IDLE_RSS_MS);
     const rssIdleBytes = readProcess(server.pid)?.rssBytes ?? null;
-    const common = { url: server.url, params, headersByClient: input.headersByClient, workDir: input.workDir, timeoutMs };
+    const origin = input.origin ?? server.url;
+    const common = { url: server.url, origin, params, headersByClient: input.headersByClient, workDir: input.workDir, timeoutMs };
     const result: GeneratorResult =
       input.generator === "artillery" ? await runArtillery({ ...common, rampSeconds }) : await runCrosscheck(common);
     const serverAlive = readProcess(server.pid) !== undefined;
     const serverSamples = serverSampler.stop();
+    const machineSamples = machineSampler.stop();
     if (!serverAlive) result.errors.push("the server exited during the run");
-    return buildRecord({ clients, repeat: input.repeat, target, generator: input.generator, result, serverSamples, rssIdleBytes, startedAt });
+    return buildRecord({
+      clients, repeat: input.repeat, target, generator: input.generator, result,
+      serverSamples, machineSamples, loadAverage, rssIdleBytes, startedAt,
+    });
   } finally {
     await server.stop();
   }

@@ -11,13 +11,15 @@ const GENERATOR = fileURLToPath(new URL("../crosscheck/generator.ts", import.met
 /** Runs the cross-check generator (socket.io-client + perf_hooks) for one level. */
 export async function runCrosscheck(options: {
   url: string;
+  /** Origin header of every connection. */
+  origin: string;
   params: ScenarioParams;
   headersByClient: Record<string, string>[];
   workDir: string;
   timeoutMs: number;
 }): Promise<GeneratorResult> {
   const outPath = path.join(options.workDir, "crosscheck-output.json");
-  const args = ["--import", "tsx", GENERATOR, "--url", options.url, "--params", JSON.stringify(options.params), "--out", outPath];
+  const args = ["--import", "tsx", GENERATOR, "--url", options.url, "--origin", options.origin, "--params", JSON.stringify(options.params), "--out", outPath];
   if (options.headersByClient.length > 0) {
     const usersPath = path.join(options.workDir, "headers.json");
     writeFileSync(usersPath, JSON.stringify(options.headersByClient));

@@ -38,7 +38,8 @@ export const USAGE = `npm run bench -- --step 01 [options]
   --warmup S           unmeasured lead-in seconds                         default 2
   --ramp-rate N        connections opened per second                      default 100
   --no-build           do not build the stage even if sources changed
-  --out DIR            results folder                                     default bench/results`;
+  --out DIR            results folder                                     default bench/results
+  --update-docs        also replace the results section of docs/benchmarks.md`;
 
 function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
   const items = value.split(",").map((item) => item.trim()).filter(Boolean);

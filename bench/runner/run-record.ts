@@ -2,6 +2,7 @@
 // bench/results/<step>-<date>.json, and how it is computed from the generator's output and the process samples.
 import type { RunSummary } from "../scenario/broadcast-run";
 import type { LatencyStats } from "../scenario/latency";
+import { machineBusyPercent, type MachineSample } from "../measure/machine";
 import { cpuPercent, peakRss, rssAt, type ProcessSample } from "../measure/sampler";
 import type { GeneratorResult } from "./artillery";
 import type { TargetKind } from "./servers";
@@ -55,6 +56,12 @@ export interface RunRecord {
     cpuPercent: number | null;
     rssPeakMB: number | null;
   };
+  /** The rest of this shared machine during the measured window, in % of one core. */
+  otherProcesses: {
+    cpuPercent: number | null;
+    /** 1-minute load average when the run started. */
+    loadAverage: number;
+  };
   timeline: RunSummary["timeline"] | null;
   durationSeconds: number;
 }
@@ -69,6 +76,8 @@ export function buildRecord(input: {
   generator: GeneratorKind;
   result: GeneratorResult;
   serverSamples: ProcessSample[];
+  machineSamples: MachineSample[];
+  loadAverage: number;
   rssIdleBytes: number | null;
   startedAt: number;
 }): RunRecord {
@@ -108,6 +117,10 @@ export function buildRecord(input: {
   const inWindow = (samples: ProcessSample[]) =>
     windowStart !== undefined && windowEnd !== undefined ? cpuPercent(samples, windowStart, windowEnd) : null;
   const generatorCpu = inWindow(generatorSamples);
+  const serverCpu = inWindow(serverSamples);
+  const machineCpu =
+    windowStart !== undefined && windowEnd !== undefined ? machineBusyPercent(input.machineSamples, windowStart, windowEnd) : null;
+  const otherCpu = machineCpu === null ? null : Math.max(0, machineCpu - (serverCpu ?? 0) - (generatorCpu ?? 0));
   if (generatorCpu === null) problems.push("no CPU samples of the load generator in the measured window");
   else if (generatorCpu > MAX_GENERATOR_CPU_PERCENT) {
     problems.push(`load generator at ${generatorCpu.toFixed(0)} % of a core (limit ${MAX_GENERATOR_CPU_PERCENT} %)`);
@@ -131,13 +144,14 @@ export function buildRecord(input: {
     latencyMs: result.latency,
     delivery,
     server: {
-      cpuPercent: round1(inWindow(serverSamples)),
+      cpuPercent: round1(serverCpu),
       rssIdleMB: mb(input.rssIdleBytes),
       rssConnectedMB: mb(rssConnected),
       rssPeakMB: mb(peakRss(serverSamples)),
       rssPerClientKB: round1(rssPerClient),
     },
     loadGenerator: { cpuPercent: round1(generatorCpu), rssPeakMB: mb(peakRss(generatorSamples)) },
+    otherProcesses: { cpuPercent: round1(otherCpu), loadAverage: input.loadAverage },
     timeline,
     durationSeconds: Math.round((Date.now() - input.startedAt) / 100) / 10,
   };

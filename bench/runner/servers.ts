@@ -59,7 +59,13 @@ const BASELINE_SOURCES: Record<Exclude<TargetKind, "target">, string> = {
 const compiled = new Map<string, string>();
 
 /** A baseline server compiled to plain JavaScript and run with bare node, answering on `port` (localhost). */
-export async function startBaseline(kind: Exclude<TargetKind, "target">, stage: Stage, port: number): Promise<RunningServer> {
+export async function startBaseline(
+  kind: Exclude<TargetKind, "target">,
+  stage: Stage,
+  port: number,
+  /** The target's environment: a baseline running the stage's handler checks sessions against the same data. */
+  targetEnv: Record<string, string>,
+): Promise<RunningServer> {
   const source = BASELINE_SOURCES[kind];
   const program = compiled.get(source) ?? compileProgram(source);
   compiled.set(source, program);
@@ -67,7 +73,7 @@ export async function startBaseline(kind: Exclude<TargetKind, "target">, stage: 
   const child = track(
     spawn(process.execPath, [program, "--port", String(port), ...(kind === "socketio" ? ["--stage-dir", stage.dir] : [])], {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_ENV: "production" },
+      env: { ...process.env, ...targetEnv, PORT: String(port), NODE_ENV: "production" },
     }),
   );
   let output = "";
