@@ -1,0 +1,26 @@
+import type { ChatMessage, ChatUser } from "./protocol";
+
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
+
+/** A line in the message list: a chat message (maybe still on its way) or a notice such as "someone joined". */
+export type ChatItem =
+  | {
+      kind: "message";
+      key: string;
+      message: ChatMessage;
+      delivery: "pending" | "sent" | "failed";
+      error?: string;
+    }
+  | { kind: "notice"; key: string; text: string; at: number };
+
+export interface ChatView {
+  status: ConnectionStatus;
+  /** "websocket" or "polling" while connected, else null. */
+  transport: string | null;
+  /** People connected right now, or null before the server has said. */
+  online: number | null;
+  /** Who they are, as far as the server listed them. */
+  users: ChatUser[];
+  items: ChatItem[];
+  send: (text: string) => void;
+}

@@ -1,0 +1,83 @@
+// The chat's contract: the events and payloads that travel over Socket.IO, imported by the server and the
+// browser alike so both sides are checked by the same types. docs/protocol.md describes it in words.
+
+/** Longest message text the server accepts, in characters. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+/** A signed-in person as others see them. The server takes it from the session, never from a client. */
+export interface ChatUser {
+  id: string;
+  name: string;
+}
+
+export interface ChatMessage {
+  id: string;
+  /** Set by the server from the sender's session. */
+  author: ChatUser;
+  text: string;
+  /** Server time in milliseconds since the epoch. */
+  sentAt: number;
+}
+
+export type ChatErrorCode =
+  | "invalid_payload" // not a string, or not the shape the event expects
+  | "empty_message"
+  | "message_too_long"
+  | "rate_limited"
+  | "unknown_event"
+  | "server_error";
+
+export interface ChatError {
+  code: ChatErrorCode;
+  message: string;
+}
+
+export type SendResult = { ok: true; message: ChatMessage } | { ok: false; error: ChatError };
+
+/** Sent to a client when it connects. */
+export interface PresenceSnapshot {
+  /** People connected right now, each counted once however many tabs they have open. */
+  online: number;
+  /** Who they are: all of them, or the first PRESENCE_LIST_MAX when more are online. */
+  users: ChatUser[];
+}
+
+/** Somebody's first tab connected, or their last one closed. */
+export interface PresenceChange {
+  user: ChatUser;
+  /** People online after the change. */
+  online: number;
+}
+
+/**
+ * Why the server refused a connection: the `message` of the client's `connect_error`. "unauthorized" means no valid
+ * session came with the handshake (sign in again); "forbidden_origin" means the page's origin is not this app's.
+ */
+export type ConnectErrorCode = "unauthorized" | "forbidden_origin" | "server_error";
+
+export interface ClientToServerEvents {
+  /** Sends a message's text; the server builds the message, broadcasts it to everyone and answers with the result. */
+  "chat message": (text: string, ack: (result: SendResult) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  /** A message, sent to every connected client including its sender. */
+  "chat message": (message: ChatMessage) => void;
+  /** Who is online, sent to a client when it connects. */
+  presence: (snapshot: PresenceSnapshot) => void;
+  /** Somebody else came online (their first tab). */
+  "user joined": (change: PresenceChange) => void;
+  /** Somebody else went offline (their last tab). */
+  "user left": (change: PresenceChange) => void;
+}
+
+// Events between server processes (step 07).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+/** What the server knows about a connection, set once from the session during the handshake. */
+export interface SocketData {
+  user: ChatUser;
+  /** The better-auth session the handshake's cookie belongs to; signing out disconnects its sockets. */
+  sessionId: string;
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import type { ChatMessage, SendResult } from "../lib/protocol";
+import { replyTo } from "./acknowledge";
+import { MESSAGE_RATE_LIMIT } from "./limits";
+import { createRateLimiter } from "./rate-limiter";
+import type { ChatServer, ChatServerSocket } from "./types";
+import { parseMessageText } from "./validate-message";
+
+export function handleChatMessages(io: ChatServer, socket: ChatServerSocket) {
+  const rateLimiter = createRateLimiter(MESSAGE_RATE_LIMIT);
+
+  socket.on("chat message", (text: unknown, ack: unknown) => {
+    const reply = replyTo<SendResult>(socket.id, "chat message", ack);
+    try {
+      const parsed = parseMessageText(text);
+      if (!parsed.ok) return reply({ ok: false, error: parsed.error });
+      if (!rateLimiter.tryTake()) {
+        return reply({ ok: false, error: { code: "rate_limited", message: "Slow down: too many messages." } });
+      }
+
+      // The author comes from the session checked at the handshake: nothing the client sends can change it.
+      const message: ChatMessage = { id: randomUUID(), author: socket.data.user, text: parsed.text, sentAt: Date.now() };
+      // Ack first: the sender then knows the message's id before its own copy of the broadcast arrives.
+      reply({ ok: true, message });
+      io.emit("chat message", message);
+    } catch (error) {
+      console.error("[chat] chat message failed", error);
+      reply({ ok: false, error: { code: "server_error", message: "The server could not handle that message." } });
+    }
+  });
+}

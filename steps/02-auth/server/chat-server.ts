@@ -1,0 +1,29 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Auth } from "./auth";
+import { handleChatMessages } from "./chat-message-handler";
+import { MAX_FRAME_BYTES } from "./limits";
+import { createOnlineUsers } from "./online-users";
+import { trackPresence } from "./presence";
+import { sessionRoom } from "./session-sockets";
+import { requireSignedInUser } from "./socket-auth";
+import type { ChatServer } from "./types";
+import { rejectUnknownEvents } from "./unknown-events";
+
+/** Attaches the chat's Socket.IO server to an HTTP server that may also be serving Next. */
+export function createChatServer(httpServer: HttpServer, auth: Auth, allowedOrigins: readonly string[]): ChatServer {
+  const io: ChatServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    serveClient: false,
+  });
+  const onlineUsers = createOnlineUsers();
+  requireSignedInUser(io, auth, allowedOrigins);
+
+  io.on("connection", (socket) => {
+    void socket.join(sessionRoom(socket.data.sessionId));
+    rejectUnknownEvents(socket);
+    trackPresence(socket, onlineUsers);
+    handleChatMessages(io, socket);
+  });
+  return io;
+}

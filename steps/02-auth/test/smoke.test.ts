@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { io as connect } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_FILE } from "../server/database";
+import { freePort } from "./free-port";
+import { firstPresence, signUpOverHttp } from "./http-client";
+import { startBuiltServer, type RunningServer } from "./start-server";
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), "chat-02-smoke-"));
+
+describe("the custom server", () => {
+  let server: RunningServer;
+  let data: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    data = dataDir();
+    server = await startBuiltServer({
+      PORT: String(port),
+      DATA_DIR: data,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+    });
+  });
+  afterAll(() => server?.stop());
+
+  it("creates and migrates its SQLite database in DATA_DIR", () => {
+    expect(existsSync(path.join(data, DATABASE_FILE))).toBe(true);
+  });
+
+  it("sends a visitor who is not signed in to the log-in page", async () => {
+    const response = await fetch(server.url, { redirect: "manual" });
+    expect(response.status).toBe(307);
+    expect(new URL(response.headers.get("location") ?? "", server.url).pathname).toBe("/login");
+  });
+
+  it("serves the log-in and registration forms with labelled fields", async () => {
+    const login = await (await fetch(`${server.url}/login`)).text();
+    expect(login).toContain('for="email"');
+    expect(login).toContain('for="password"');
+    const register = await (await fetch(`${server.url}/register`)).text();
+    expect(register).toContain('for="name"');
+  });
+
+  it("serves a signed-in person the chat page, and Socket.IO on the same port with the same cookie", async () => {
+    const cookie = await signUpOverHttp(server.url, "Smoke Tester");
+    const response = await fetch(server.url, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('aria-label="Messages"');
+    expect(html).toContain("Smoke Tester");
+    expect(await fetch(`${server.url}/login`, { headers: { cookie }, redirect: "manual" })).toHaveProperty("status", 307);
+
+    expect(await firstPresence(server.url, cookie)).toEqual({ online: 1, users: [{ id: expect.any(String), name: "Smoke Tester" }] });
+  });
+
+  it("refuses a socket without a session", async () => {
+    const client = connect(server.url, { transports: ["websocket"], reconnection: false });
+    const error = await new Promise<Error>((resolve) => client.once("connect_error", resolve));
+    expect(error.message).toBe("unauthorized");
+    client.disconnect();
+  });
+
+  it("answers an unknown path with Next's 404", async () => {
+    const response = await fetch(`${server.url}/no-such-page`);
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("start-up", () => {
+  it("stops in production without BETTER_AUTH_SECRET, saying why", async () => {
+    await expect(startBuiltServer({ BETTER_AUTH_SECRET: "", DATA_DIR: dataDir() })).rejects.toThrow(/BETTER_AUTH_SECRET is not set/);
+  });
+});
