@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { AppUnderTest } from "./app-fixture";
+import { register } from "./auth";
 import { newPerson, type Person } from "./people";
 
 /** The chat as a person sees it: found by roles and labels, the way assistive technology finds it. */
@@ -74,7 +75,8 @@ export class ChatPage {
 /** Brings a new person into the chat on `page`, through whatever the stage requires first. */
 export async function enterChat(page: Page, app: AppUnderTest, name: string): Promise<ChatPage> {
   const person = newPerson(name);
-  await page.goto("/");
+  if (app.features.has("auth")) await register(page, person);
+  else await page.goto("/");
   const chat = new ChatPage(page, person);
   await chat.expectConnected();
   return chat;
