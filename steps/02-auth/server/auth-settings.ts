@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { allowedOriginsFor } from "./allowed-origins";
 
@@ -12,6 +13,8 @@ export interface AuthSettings {
   baseURL: string;
   /** Origins whose pages may use a session: sign in and out, open the chat socket. */
   allowedOrigins: string[];
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustedProxies: string[];
 }
 
 /** Where the development secret is kept, inside the data folder. */
@@ -19,7 +22,8 @@ export const DEV_SECRET_FILE = "auth-secret";
 
 /**
  * Reads the auth settings from the environment: DATA_DIR (default ./data), BETTER_AUTH_SECRET, BETTER_AUTH_URL
- * (default http://localhost:PORT) and ALLOWED_ORIGINS (comma separated, beyond the app's own origin).
+ * (default http://localhost:PORT), ALLOWED_ORIGINS (comma separated, beyond the app's own origin) and
+ * TRUSTED_PROXIES (comma separated addresses or CIDR ranges).
  */
 export function readAuthSettings(env: Record<string, string | undefined> = process.env): AuthSettings {
   // (The comment tells Next's bundler that this runtime path is not a file of the app to bundle.)
@@ -30,7 +34,21 @@ export function readAuthSettings(env: Record<string, string | undefined> = proce
     secret: env.BETTER_AUTH_SECRET || secretWithoutEnv(env.NODE_ENV, dataDir),
     baseURL,
     allowedOrigins: allowedOriginsFor(baseURL, env.ALLOWED_ORIGINS),
+    trustedProxies: listOf(env.TRUSTED_PROXIES).map(checkedProxy),
   };
+}
+
+function listOf(value = ""): string[] {
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function checkedProxy(entry: string): string {
+  const [address, prefix, ...rest] = entry.split("/");
+  if (isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix))) return entry;
+  throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range such as 127.0.0.1 or 10.0.0.0/8`);
 }
 
 function secretWithoutEnv(nodeEnv: string | undefined, dataDir: string): string {

@@ -23,8 +23,12 @@ export function createAuth(settings: AuthSettings, events: AuthEvents = {}) {
     secret: settings.secret,
     baseURL: settings.baseURL,
     trustedOrigins: settings.allowedOrigins,
-    // better-auth skips its Origin check on POSTs when NODE_ENV is "test"; this app wants it everywhere.
-    advanced: { disableOriginCheck: false },
+    advanced: {
+      // better-auth skips its Origin check on POSTs when NODE_ENV is "test"; this app wants it everywhere.
+      disableOriginCheck: false,
+      // Whose X-Forwarded-For to believe when finding a client's address (see server/auth-routes.ts).
+      ipAddress: { trustedProxies: settings.trustedProxies },
+    },
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     rateLimit: {
       enabled: true,

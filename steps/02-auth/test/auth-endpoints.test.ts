@@ -91,6 +91,32 @@ describe("logging in", () => {
   });
 });
 
+describe("the client address behind the failed-login limit", () => {
+  async function failTenTimes(headersFor: (attempt: number) => Record<string, string>) {
+    for (let i = 0; i < FAILED_SIGN_IN_LIMIT.max; i++) {
+      const response = await server.post("/sign-in/email", { email: "nobody@example.test", password: `guess ${i}` }, headersFor(i));
+      expect(response.status).toBe(401);
+    }
+  }
+  const attempt = (headers: Record<string, string>) =>
+    server.post("/sign-in/email", { email: "nobody@example.test", password: "one more guess" }, headers);
+
+  it("cannot be dodged by sending a different X-Forwarded-For each time", async () => {
+    await failTenTimes((i) => ({ "x-forwarded-for": `203.0.113.${i + 1}` }));
+    // All of them were counted against the address the connections really came from.
+    expect((await attempt({})).status).toBe(429);
+    expect((await attempt({ "x-forwarded-for": "198.51.100.7" })).status).toBe(429);
+  });
+
+  it("is the forwarded one when the request comes through a trusted proxy", async () => {
+    await server.close();
+    server = await startChatTestServer({ trustedProxies: ["127.0.0.1"] });
+    await failTenTimes(() => ({ "x-forwarded-for": "203.0.113.1" }));
+    expect((await attempt({ "x-forwarded-for": "203.0.113.1" })).status).toBe(429);
+    expect((await attempt({ "x-forwarded-for": "203.0.113.2" })).status).toBe(401);
+  });
+});
+
 describe("hostile requests", () => {
   it("answers malformed JSON with an error and keeps serving", async () => {
     const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
@@ -107,6 +133,22 @@ describe("hostile requests", () => {
     const response = await server.post("/sign-up/email", account({ name: "n".repeat(MAX_AUTH_BODY_BYTES) }));
     expect(response.status).toBe(413);
     expect((await server.post("/sign-up/email", account())).status).toBe(200);
+  });
+
+  it("refuses a streamed body that does not declare its length", async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify(account())));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.url },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
   });
 
   it("refuses a sign-out from a foreign page that rides the cookie", async () => {

@@ -21,7 +21,15 @@ describe("readAuthSettings", () => {
       secret: "from-the-environment",
       baseURL: "https://chat.example.com",
       allowedOrigins: ["https://chat.example.com"],
+      trustedProxies: [],
     });
+  });
+
+  it("reads TRUSTED_PROXIES as addresses or CIDR ranges, and rejects anything else", () => {
+    const env = { BETTER_AUTH_SECRET: "s", TRUSTED_PROXIES: " 127.0.0.1, 10.0.0.0/8,::1 " };
+    expect(readAuthSettings(env).trustedProxies).toEqual(["127.0.0.1", "10.0.0.0/8", "::1"]);
+    expect(() => readAuthSettings({ ...env, TRUSTED_PROXIES: "nginx" })).toThrow(/TRUSTED_PROXIES: "nginx"/);
+    expect(() => readAuthSettings({ ...env, TRUSTED_PROXIES: "10.0.0.0/8/1" })).toThrow(/TRUSTED_PROXIES/);
   });
 
   it("refuses to start in production without a secret, and says what to do", () => {

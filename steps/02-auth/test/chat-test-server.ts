@@ -57,6 +57,8 @@ export interface ChatTestServer {
 export interface TestServerOptions {
   /** ALLOWED_ORIGINS, beyond the app's own origin. */
   extraOrigins?: string;
+  /** TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed. */
+  trustedProxies?: string[];
 }
 
 /**
@@ -71,7 +73,7 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
   const allowedOrigins = allowedOriginsFor(url, options.extraOrigins);
 
   const auth = createAuth(
-    { dataDir, secret: randomBytes(32).toString("base64url"), baseURL: url, allowedOrigins },
+    { dataDir, secret: randomBytes(32).toString("base64url"), baseURL: url, allowedOrigins, trustedProxies: options.trustedProxies ?? [] },
     { onSessionEnded: (sessionId) => disconnectSession(io, sessionId) },
   );
   await migrateAuthDatabase(auth);
