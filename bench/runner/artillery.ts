@@ -36,15 +36,19 @@ function csvField(value: string) {
   return `"${value.replaceAll('"', '""')}"`;
 }
 
-/** Per-client connection headers (e.g. session cookies) as an Artillery payload: one CSV row per virtual user. */
-function writeHeadersPayload(workDir: string, headersByClient: Record<string, string>[]) {
-  const names = [...new Set(headersByClient.flatMap((headers) => Object.keys(headers)))];
-  if (names.length === 0) return undefined;
-  const fields = names.map((_, index) => `benchHeader${index}`);
-  const csvPath = path.join(workDir, "headers.csv");
-  writeFileSync(csvPath, headersByClient.map((headers) => names.map((name) => csvField(headers[name] ?? "")).join(",")).join("\n"));
-  const extraHeaders = Object.fromEntries(names.map((name, index) => [name, `{{ ${fields[index]} }}`]));
-  return { payload: [{ path: csvPath, fields, order: "sequence", cast: false, skipHeader: false }], extraHeaders };
+/**
+ * One CSV row per virtual user (Artillery's payload, read in order): the Origin header and the session cookie the
+ * scenario's per-user `extraHeaders` template picks up. The scenario passes only these two headers.
+ */
+function writeHeadersPayload(workDir: string, clients: number, origin: string, headersByClient: Record<string, string>[]) {
+  const unsupported = [...new Set(headersByClient.flatMap((headers) => Object.keys(headers)))].filter((name) => name !== "cookie");
+  if (unsupported.length > 0) {
+    throw new Error(`broadcast.yml passes only a cookie header per user; add a column for ${unsupported.join(", ")}`);
+  }
+  const csvPath = path.join(workDir, "users.csv");
+  const rows = Array.from({ length: clients }, (_, index) => `${csvField(origin)},${csvField(headersByClient[index]?.cookie ?? "")}`);
+  writeFileSync(csvPath, `${rows.join("\n")}\n`);
+  return [{ path: csvPath, fields: ["benchOrigin", "benchCookie"], order: "sequence", cast: false, skipHeader: false }];
 }
 
 function counter(counters: Record<string, unknown>, name: string): number {
@@ -66,13 +70,10 @@ export async function runArtillery(options: {
   const { url, params, workDir } = options;
   const outputPath = path.join(workDir, "artillery-output.json");
   const summaryPath = path.join(workDir, "artillery-run-summary.json");
-  const headers = writeHeadersPayload(workDir, options.headersByClient);
-
   const overrides = {
     config: {
       phases: [{ name: "ramp-up", duration: options.rampSeconds, arrivalCount: params.clients }],
-      socketio: { extraHeaders: { origin: options.origin, ...headers?.extraHeaders } },
-      ...(headers ? { payload: headers.payload } : {}),
+      payload: writeHeadersPayload(workDir, params.clients, options.origin, options.headersByClient),
     },
   };
   const variables = { benchParams: JSON.stringify(params), benchSummaryPath: summaryPath };

@@ -20,7 +20,7 @@ import { installCleanup } from "./children";
 import { runCrosscheck } from "./crosscheck";
 import type { BenchOptions } from "./options";
 import { buildRecord, type GeneratorKind, type RunRecord } from "./run-record";
-import { startBaseline, startTarget, TARGET_LABELS, type RunningServer, type TargetKind } from "./servers";
+import { externalTarget, startBaseline, startTarget, TARGET_LABELS, type RunningServer, type TargetKind } from "./servers";
 
 export interface MachineInfo {
   cpus: number;
@@ -106,19 +106,32 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   installCleanup();
   const startedAt = new Date();
   const machine = machineInfo();
-  await ensureBuilt(stage, options.build);
+  const external = options.url?.replace(/\/$/, "");
+  if (external) {
+    assertLoopback(external);
+    try {
+      await fetch(external, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+    } catch {
+      throw new Error(`Nothing answers at ${external}. Start your app first (npm start / npm run dev in your project).`);
+    }
+  } else await ensureBuilt(stage, options.build);
 
   const targetPort = await freePort();
   const targetEnv = testServerEnv(targetPort);
-  const targetUrl = `http://localhost:${targetPort}`;
+  const targetUrl = external ?? `http://localhost:${targetPort}`;
   assertLoopback(targetUrl);
   const workRoot = mkdtempSync(path.join(os.tmpdir(), "chat-bench-"));
   const notes: string[] = [];
   const runs: RunRecord[] = [];
 
   try {
-    const startServer = async (kind: TargetKind) =>
-      kind === "target" ? startTarget(stage, targetUrl, targetEnv) : startBaseline(kind, stage, await freePort(), targetEnv);
+    const startServer = async (kind: TargetKind) => {
+      if (kind !== "target") return startBaseline(kind, stage, await freePort(), targetEnv);
+      return external ? externalTarget(external) : startTarget(stage, targetUrl, targetEnv);
+    };
+    if (external) {
+      notes.push(`Target: ${external}, an app this run did not start, measured as a ${stage.stage} stage; its CPU and memory are not measured (its CPU counts under other CPU).`);
+    }
     // Accounts live in the target's data folder; the bare Socket.IO baseline runs the stage's handler on the same
     // data, so its clients use the same session cookies. The raw ws floor has no accounts.
     const accountHeaders = options.targets.some((kind) => kind !== "ws")
@@ -215,15 +228,16 @@ async function measureOnce(input: {
   try {
     assertLoopback(server.url);
     const loadAverage = Math.round(os.loadavg()[0] * 100) / 100;
-    const serverSampler = new ProcessSampler(() => [server.pid]).start();
+    const serverPid = server.pid;
+    const serverSampler = new ProcessSampler(() => (serverPid === undefined ? [] : [serverPid])).start();
     const machineSampler = new MachineSampler().start();
     await sleep(SETTLE_BEFORE_IDLE_RSS_MS);
-    const rssIdleBytes = readProcess(server.pid)?.rssBytes ?? null;
+    const rssIdleBytes = serverPid === undefined ? null : (readProcess(serverPid)?.rssBytes ?? null);
     const origin = input.origin ?? server.url;
     const common = { url: server.url, origin, params, headersByClient: input.headersByClient, workDir: input.workDir, timeoutMs };
     const result: GeneratorResult =
       input.generator === "artillery" ? await runArtillery({ ...common, rampSeconds }) : await runCrosscheck(common);
-    const serverAlive = readProcess(server.pid) !== undefined;
+    const serverAlive = serverPid === undefined || readProcess(serverPid) !== undefined;
     const serverSamples = serverSampler.stop();
     const machineSamples = machineSampler.stop();
     if (!serverAlive) result.errors.push("the server exited during the run");

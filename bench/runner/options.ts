@@ -24,6 +24,8 @@ export interface BenchOptions {
   build: "auto" | "never";
   /** Where results go; undefined: print only. */
   outDir: string | undefined;
+  /** Measure an app somebody else started (loopback only) instead of building and starting the stage. */
+  url?: string;
 }
 
 export const USAGE = `npm run bench -- --step 01 [options]
@@ -39,6 +41,8 @@ export const USAGE = `npm run bench -- --step 01 [options]
   --ramp-rate N        connections opened per second                      default 100
   --no-build           do not build the stage even if sources changed
   --out DIR            results folder                                     default bench/results
+  --url URL            measure an app you started yourself (loopback only) as the step, without
+                       baselines; --step then says which features to prepare for
   --update-docs        also replace the results section of docs/benchmarks.md`;
 
 function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
@@ -69,18 +73,22 @@ export function parseBenchOptions(argv: string[], defaultOutDir: string): BenchO
       "ramp-rate": { type: "string", default: "100" },
       "no-build": { type: "boolean", default: false },
       out: { type: "string", default: defaultOutDir },
+      url: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) return "help";
   // Bounded: every level is a fixed number of clients and messages, at most 10,000 clients per level.
   const clients = values.clients.split(",").map((item) => Math.round(positiveNumber(item, "clients", 10_000)));
+  // An app the benchmark did not start has no baselines beside it: only the target is measured.
+  const targets = values.url ? (["target"] as TargetKind[]) : list(values.targets, TARGET_KINDS, "targets");
   return {
+    url: values.url,
     step: values.step,
     clients,
     rate: positiveNumber(values.rate, "rate", 1_000),
     repeat: Math.round(positiveNumber(values.repeat, "repeat", 20)),
-    targets: list(values.targets, TARGET_KINDS, "targets"),
+    targets,
     generators: list(values.generators, GENERATOR_KINDS, "generators"),
     rampRate: positiveNumber(values["ramp-rate"], "ramp-rate", 1_000),
     quietMs: 1_000,

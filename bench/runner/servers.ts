@@ -20,8 +20,14 @@ export const TARGET_LABELS: Record<TargetKind, string> = {
 export interface RunningServer {
   kind: TargetKind;
   url: string;
-  pid: number;
+  /** Undefined for an app the benchmark did not start (--url): its CPU and memory are not measured. */
+  pid: number | undefined;
   stop: () => Promise<void>;
+}
+
+/** An app somebody else runs, e.g. your own work in progress (`npm run bench -- --url http://localhost:3000`). */
+export function externalTarget(url: string): RunningServer {
+  return { kind: "target", url, pid: undefined, stop: () => Promise.resolve() };
 }
 
 const READY_TIMEOUT_MS = 30_000;
