@@ -6,6 +6,8 @@ import type { FeaturePreparation, UserPreparationContext, VirtualUser } from "./
 /** Sign-ups in flight at once: the server hashes each password (scrypt), so more would only queue. */
 const CONCURRENT_SIGN_UPS = 4;
 const SIGN_UP_TIMEOUT_MS = 30_000;
+/** All sign-ups together may take this long plus half a second per user (≈0.1 s each on this machine). */
+const ALL_SIGN_UPS_BASE_MS = 60_000;
 const PASSWORD = "bench-password-not-secret";
 
 /** `name=value` pairs of every Set-Cookie header, as a Cookie request header. */
@@ -38,10 +40,12 @@ async function signUp(url: string, runId: string, user: VirtualUser): Promise<st
 async function signUpAll(context: UserPreparationContext, users: VirtualUser[]) {
   const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const startedAt = Date.now();
+  const deadline = startedAt + ALL_SIGN_UPS_BASE_MS + users.length * 500;
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < users.length) {
+      if (Date.now() > deadline) throw new Error(`sign-ups took too long: ${done} of ${users.length} done`);
       const user = users[next];
       next += 1;
       user.headers.cookie = await signUp(context.url, runId, user);
