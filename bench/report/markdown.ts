@@ -34,6 +34,10 @@ function targetsSection(rows: LevelRow[], runs: readonly RunRecord[]): string[] 
   const lines: string[] = [];
   const generators = [...new Set(rows.map((row) => row.generator))];
   const validity = (row: LevelRow) => (row.valid ? "" : " (level invalid, see below)");
+  const others = (...level: LevelRow[]) => {
+    const values = level.map((row) => row.otherCpuPercent).filter((value): value is number => value !== null);
+    return values.length ? `; other work on the machine meanwhile: ${Math.max(...values).toFixed(0)} % of a core` : "";
+  };
 
   lines.push("- **Step p99 within 1.15× of bare Socket.IO at 1,000 clients, same run:**");
   for (const generator of generators) {
@@ -44,13 +48,13 @@ function targetsSection(rows: LevelRow[], runs: readonly RunRecord[]): string[] 
       continue;
     }
     const ratio = step.latencyMs.p99 / bare.latencyMs.p99;
-    lines.push(`  - ${generator}: ${ms(step.latencyMs.p99)} ms vs ${ms(bare.latencyMs.p99)} ms = **${ratio.toFixed(2)}×**, ${ratio <= 1.15 ? "met" : "**not met**"}${validity(step)}${validity(bare)}`);
+    lines.push(`  - ${generator}: ${ms(step.latencyMs.p99)} ms vs ${ms(bare.latencyMs.p99)} ms = **${ratio.toFixed(2)}×**, ${ratio <= 1.15 ? "met" : "**not met**"}${validity(step)}${validity(bare)}${others(step, bare)}`);
   }
 
   lines.push("- **2,000 clients with 0 lost:**");
   for (const generator of generators) {
     const step = find(rows, 2000, "target", generator);
-    lines.push(step ? `  - ${generator}: ${step.lost} lost of ${step.expected.toLocaleString("en-US")} expected, ${step.lost === 0 && step.expected > 0 ? "met" : "**not met**"}${validity(step)}` : `  - ${generator}: not measured (needs 2,000 clients)`);
+    lines.push(step ? `  - ${generator}: ${step.lost} lost of ${step.expected.toLocaleString("en-US")} expected, ${step.lost === 0 && step.expected > 0 ? "met" : "**not met**"}${validity(step)}${others(step)}` : `  - ${generator}: not measured (needs 2,000 clients)`);
   }
 
   lines.push("- **Server RSS growth per connected client (aim ≤ 40 KB):**");
@@ -64,6 +68,12 @@ function targetsSection(rows: LevelRow[], runs: readonly RunRecord[]): string[] 
     const how = slope !== null ? "slope of RSS against clients over all levels" : `(connected − idle) / clients at ${largest.toLocaleString("en-US")} clients, one level only`;
     const verdict = target === "target" ? (perClient <= 40 ? ", met" : ", **not met**") : "";
     lines.push(`  - ${TARGET_LABELS[target]}: ${perClient.toFixed(1)} KB per client (${how})${verdict}`);
+  }
+  lines.push("- **Load generators' own memory (peak RSS, largest level):**");
+  const largest = Math.max(...rows.map((row) => row.clients));
+  for (const generator of generators) {
+    const peak = Math.max(...rows.filter((row) => row.generator === generator && row.clients === largest).map((row) => row.generatorRssPeakMB ?? 0));
+    lines.push(`  - ${generator}: ${peak.toFixed(0)} MB at ${largest.toLocaleString("en-US")} clients`);
   }
   return lines;
 }
