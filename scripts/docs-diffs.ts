@@ -2,7 +2,7 @@
 // npm run docs:diffs -- --check fails when a committed diff no longer matches the code (run by npm test)
 // Chapters link to these files, so the diff a learner reads is always the code's, never a hand-copied one.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyStage } from "./stage-files";
@@ -53,14 +53,14 @@ function summary(numstat: string) {
 
 /** Names files by their stage path (steps/01-basic/server.ts) instead of the temporary folders' names. */
 function relabel(diff: string, fromDir: string, toDir: string) {
+  const stageDir = { from: fromDir, to: toDir };
   return diff
     .split("\n")
-    .map((line) => {
-      if (line.startsWith("diff --git ")) return line.replace(" a/from/", ` a/${fromDir}/`).replace(" b/to/", ` b/${toDir}/`);
-      if (line.startsWith("--- a/from/")) return line.replace("--- a/from/", `--- a/${fromDir}/`);
-      if (line.startsWith("+++ b/to/")) return line.replace("+++ b/to/", `+++ b/${toDir}/`);
-      return line;
-    })
+    .map((line) =>
+      /^(diff --git |--- |\+\+\+ )/.test(line)
+        ? line.replace(/\b([ab])\/(from|to)\//g, (_match, side: string, folder: "from" | "to") => `${side}/${stageDir[folder]}/`)
+        : line,
+    )
     .join("\n");
 }
 
@@ -78,6 +78,15 @@ function main() {
     else {
       writeFileSync(file, diff);
       console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+    }
+  }
+  // A diff whose stage is gone (renamed or removed) is stale too.
+  const expected = new Set(stages.slice(1).map((stage) => `${path.basename(stage.relativeDir)}.diff`));
+  for (const file of readdirSync(DIFFS_DIR).filter((name) => name.endsWith(".diff") && !expected.has(name))) {
+    if (check) stale.push(`docs/diffs/${file} (no such stage)`);
+    else {
+      rmSync(path.join(DIFFS_DIR, file));
+      console.log(`removed docs/diffs/${file}`);
     }
   }
   if (stale.length) {

@@ -2,7 +2,7 @@
 //   docs diffs up to date · root lint + typecheck · per stage: build, typecheck, lint, unit/protocol tests ·
 //   the shared browser suite against every stage.
 // Options: --stage 01 (repeatable) to limit the stages; --skip-e2e.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -46,15 +46,24 @@ async function gate(name: string, body: () => Promise<void>) {
   else tally.passed += 1;
 }
 
+/** A runner that died before writing its report still counts as one failure, never as silence. */
+function readReport<T>(file: string): T | undefined {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as T;
+  tally.failed += 1;
+  return undefined;
+}
+
 function addVitestCounts(file: string) {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = readReport<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  if (!report) return;
   tally.passed += report.numPassedTests;
   tally.failed += report.numFailedTests;
   tally.skipped += report.numPendingTests + report.numTodoTests;
 }
 
 function addPlaywrightCounts(file: string) {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = readReport<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(file);
+  if (!report) return;
   tally.passed += report.stats.expected;
   tally.failed += report.stats.unexpected + report.stats.flaky;
   tally.skipped += report.stats.skipped;

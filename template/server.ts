@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import next from "next";
+import { exitOnSignals } from "./server/shutdown";
 
 const dev = process.env.NODE_ENV !== "production";
 const hostname = process.env.HOST ?? "localhost";
@@ -21,12 +22,7 @@ async function main() {
     console.log(`> Ready on http://${hostname}:${actualPort} (${dev ? "development" : "production"})`);
   });
 
-  const shutdown = () => {
-    httpServer.close(() => process.exit(0));
-    httpServer.closeAllConnections();
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  exitOnSignals(httpServer);
 }
 
 main().catch((error: unknown) => {

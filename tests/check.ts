@@ -16,7 +16,7 @@ async function main() {
   const stage = findStage(values.step);
   const url = values.url ?? "http://localhost:3000";
   try {
-    await fetch(url);
+    await fetch(url, { signal: AbortSignal.timeout(5_000) });
   } catch {
     throw new Error(`Nothing answers at ${url}. Start your app first (npm run dev in your project), then check again.`);
   }

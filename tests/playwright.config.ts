@@ -12,7 +12,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  // The second reporter prints why each skipped check was skipped, which the list reporter leaves out.
+  reporter: [["list"], ["./support/skip-reasons-reporter.ts"]],
   forbidOnly: Boolean(process.env.CI),
   use: {
     browserName: "chromium",

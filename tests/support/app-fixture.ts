@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { test as base, type BrowserContext } from "@playwright/test";
 import { enterChat, type ChatPage } from "./chat-page";
 import { ManagedServer } from "./managed-server";
@@ -37,12 +38,14 @@ export const test = base.extend<TestFixtures, { app: AppUnderTest }>({
 
       const port = Number(requireEnv("CHAT_PORT"));
       const url = `http://localhost:${port}`;
-      const server = new ManagedServer(requireEnv("CHAT_STAGE_DIR"), url, testServerEnv(port));
-      await server.start();
+      const env = testServerEnv(port);
+      const server = new ManagedServer(requireEnv("CHAT_STAGE_DIR"), url, env);
       try {
+        await server.start();
         await use({ url, features, canRestart: true, stop: () => server.stop(), start: () => server.start() });
       } finally {
         await server.stop();
+        rmSync(env.DATA_DIR, { recursive: true, force: true });
       }
     },
     { scope: "worker", timeout: 60_000 },

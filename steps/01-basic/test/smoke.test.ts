@@ -1,5 +1,5 @@
-import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstPresence } from "./http-client";
 import { startBuiltServer, type RunningServer } from "./start-server";
 
 describe("the custom server", () => {
@@ -19,16 +19,7 @@ describe("the custom server", () => {
   });
 
   it("serves Socket.IO on the same port as the pages", async () => {
-    const client = connect(server.url, { transports: ["websocket"], reconnection: false });
-    try {
-      const presence = await new Promise((resolve, reject) => {
-        client.once("presence", resolve);
-        client.once("connect_error", reject);
-      });
-      expect(presence).toEqual({ online: 1 });
-    } finally {
-      client.disconnect();
-    }
+    expect(await firstPresence(server.url)).toEqual({ online: 1 });
   });
 
   it("answers an unknown path with Next's 404", async () => {

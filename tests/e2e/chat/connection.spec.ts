@@ -20,6 +20,7 @@ test.describe("chat: connection", () => {
     }
     await alice.expectConnected();
     await expect(alice.input).toBeEnabled();
+    await expect(alice.input).toBeFocused();
     const tag = runTag();
     await alice.sendAndConfirm(`${tag} back again`);
   });

@@ -36,10 +36,10 @@ test.describe("chat: messages", () => {
     await expect(alice.messages().last()).toContainText(`${tag} the only one`);
   });
 
-  test("Enter sends and clears the input, keeping focus for the next message", async ({ openChat }) => {
+  test("the message box has focus on arrival; Enter sends and clears it, keeping focus", async ({ openChat }) => {
     const alice = await openChat("Alice");
     const tag = runTag();
-    await alice.input.click();
+    await expect(alice.input).toBeFocused();
     await alice.page.keyboard.type(`${tag} typed`);
     await alice.page.keyboard.press("Enter");
     await expect(alice.input).toHaveValue("");
