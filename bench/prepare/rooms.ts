@@ -1,13 +1,18 @@
-// Step 03 ("rooms"): a message goes to one room, so every client must join the same room before the measurement.
-//
-// NOT IMPLEMENTED YET: the rooms protocol (event name, payload, ack) is defined by step 03, which does not exist
-// while this is written. When it lands, replace `unsupported` by an `afterConnect` that emits the join event for
-// one shared room (e.g. "bench") and resolves on its ack, rejects on an error ack — the type of `afterConnect` in
-// FeaturePreparation says what it gets. Until then the benchmark refuses to run a stage with rooms rather than
-// measure clients that are not in the room.
+// Step 03 ("rooms"): a message goes to the room open on the sender's connection, and arrives only on connections
+// that have that room open. Every client therefore opens the same public room — "general", the one everybody
+// lands in — with the `join room` event before it is counted in, and the measured broadcast is a room broadcast.
+import { isAccepted, type BenchSocket } from "../scenario/bench-socket";
 import type { FeaturePreparation } from "./feature-preparation";
 
+/** Step 03's DEFAULT_ROOM_ID: the public room that always exists. */
+export const BENCH_ROOM_ID = "general";
+const JOIN_TIMEOUT_MS = 10_000;
+
+async function joinBenchRoom(socket: BenchSocket): Promise<void> {
+  const result: unknown = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("join room", { roomId: BENCH_ROOM_ID });
+  if (!isAccepted(result)) throw new Error(`join room "${BENCH_ROOM_ID}" refused: ${JSON.stringify(result)}`);
+}
+
 export const roomsPreparation: FeaturePreparation = {
-  unsupported:
-    'The benchmark cannot join a room yet: implement afterConnect in bench/prepare/rooms.ts for step 03\'s "rooms" protocol.',
+  afterConnect: joinBenchRoom,
 };

@@ -8,17 +8,21 @@ export interface BenchServerEvents {
   presence: (update: unknown) => void;
   "user joined": (update: unknown) => void;
   "user left": (update: unknown) => void;
+  /** Step 03: a room in this user's list changed (e.g. members joined). */
+  "room updated": (room: unknown) => void;
 }
 
 export interface BenchClientEvents {
   "chat message": (text: string, ack: (result: unknown) => void) => void;
+  /** Step 03: opens a room on this connection (bench/prepare/rooms.ts). */
+  "join room": (request: { roomId: string }, ack: (result: unknown) => void) => void;
 }
 
 /** A socket.io-client socket as both load generators hold it (Artillery's engine creates one per virtual user). */
 export type BenchSocket = Socket<BenchServerEvents, BenchClientEvents>;
 
 /** Events that mean the crowd is still changing: the run waits until none has arrived for a while. */
-export const PRESENCE_EVENTS = ["presence", "user joined", "user left"] as const;
+export const PRESENCE_EVENTS = ["presence", "user joined", "user left", "room updated"] as const;
 
 /** The server accepted the message (and so broadcast it): `{ ok: true, … }`. */
 export function isAccepted(result: unknown): boolean {
