@@ -7,6 +7,7 @@ import { createAuthRoutes } from "./server/auth-routes";
 import { readAuthSettings } from "./server/auth-settings";
 import { createChatServer } from "./server/chat-server";
 import { disconnectSession } from "./server/session-sockets";
+import { exitOnSignals } from "./server/shutdown";
 
 const dev = process.env.NODE_ENV !== "production";
 const hostname = process.env.HOST ?? "localhost";
@@ -33,14 +34,8 @@ async function main() {
     console.log(`> Ready on http://${hostname}:${actualPort} (${dev ? "development" : "production"})`);
   });
 
-  const shutdown = () => {
-    // Drop the connections without a Socket.IO "disconnect" packet, so browsers reconnect when the server is back.
-    io.engine.close();
-    httpServer.close(() => process.exit(0));
-    httpServer.closeAllConnections();
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  // Dropping connections without a Socket.IO "disconnect" packet lets browsers reconnect when the server is back.
+  exitOnSignals(httpServer, () => io.engine.close());
 }
 
 main().catch((error: unknown) => {

@@ -32,12 +32,14 @@ export function MessageComposer({ status, onSend }: { status: ConnectionStatus; 
         id="message-input"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        disabled={disabled}
+        // Read-only rather than disabled: a disabled input drops keyboard focus on every reconnect.
+        readOnly={disabled}
+        aria-disabled={disabled}
         maxLength={MAX_MESSAGE_LENGTH}
         placeholder={PLACEHOLDERS[status]}
         autoComplete="off"
         autoFocus
-        className="flex-1 rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 disabled:opacity-50 dark:border-zinc-700 dark:focus:ring-zinc-700"
+        className="flex-1 rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-disabled:opacity-50 dark:border-zinc-700 dark:focus:ring-zinc-700"
       />
       <button
         type="submit"

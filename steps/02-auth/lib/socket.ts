@@ -13,7 +13,8 @@ let socket: ChatClientSocket | undefined;
  */
 export function getSocket(): ChatClientSocket {
   // WebSocket first, long-polling only if WebSocket fails: no polling-to-WebSocket upgrade dance (whose half-open
-  // connections linger until the ping timeout when a tab closes mid-upgrade), and no sticky sessions needed later.
+  // connections linger until the ping timeout when a tab closes mid-upgrade). Several server processes (step 07)
+  // then need no sticky sessions, except for a client that fell back to polling.
   socket ??= io({ autoConnect: false, transports: ["websocket", "polling"], tryAllTransports: true });
   return socket;
 }

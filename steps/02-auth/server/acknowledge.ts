@@ -1,13 +1,17 @@
 import type { ChatError } from "../lib/protocol";
+import { countRefusal } from "./refusals";
+import type { ChatServerSocket } from "./types";
+
+type Reply = { ok: true } | { ok: false; error: ChatError };
 
 /**
- * The reply function for an event's payload: the client's ack callback when it sent one. A client that sent no
- * callback cannot hear an error, so the server logs it instead of dropping it silently.
+ * The reply function for an event: answers through the client's ack callback when it sent one. Every refusal is
+ * counted against the connection (see refusals.ts), with or without a callback, so none goes unnoticed.
  */
-export function replyTo<T>(socketId: string, event: string, ack: unknown): (result: T) => void {
-  if (typeof ack === "function") return ack as (result: T) => void;
+export function replyTo<T extends Reply>(socket: ChatServerSocket, event: string, ack: unknown): (result: T) => void {
+  const callback = typeof ack === "function" ? (ack as (result: T) => void) : undefined;
   return (result) => {
-    const error = (result as { ok?: boolean; error?: ChatError }).error;
-    if (error) console.warn(`[chat] ${socketId} sent "${event}" without an ack callback: ${error.code}`);
+    if (!result.ok) countRefusal(socket, event, result.error);
+    callback?.(result);
   };
 }

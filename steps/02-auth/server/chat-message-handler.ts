@@ -10,13 +10,14 @@ export function handleChatMessages(io: ChatServer, socket: ChatServerSocket) {
   const rateLimiter = createRateLimiter(MESSAGE_RATE_LIMIT);
 
   socket.on("chat message", (text: unknown, ack: unknown) => {
-    const reply = replyTo<SendResult>(socket.id, "chat message", ack);
+    const reply = replyTo<SendResult>(socket, "chat message", ack);
     try {
-      const parsed = parseMessageText(text);
-      if (!parsed.ok) return reply({ ok: false, error: parsed.error });
+      // The rate limit comes first: invalid messages cost the sender as much as valid ones.
       if (!rateLimiter.tryTake()) {
         return reply({ ok: false, error: { code: "rate_limited", message: "Slow down: too many messages." } });
       }
+      const parsed = parseMessageText(text);
+      if (!parsed.ok) return reply({ ok: false, error: parsed.error });
 
       // The author comes from the session checked at the handshake: nothing the client sends can change it.
       const message: ChatMessage = { id: randomUUID(), author: socket.data.user, text: parsed.text, sentAt: Date.now() };

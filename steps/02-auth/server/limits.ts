@@ -11,6 +11,12 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
 
 /**
+ * Per connection: refused events (invalid, rate-limited, unknown) allowed before the server disconnects it —
+ * a burst of this many, then this many per second. An honest client almost never gets refused.
+ */
+export const REFUSALS_LIMIT = { burst: 30, perSecond: 1 };
+
+/**
  * Above this many people online, arrivals and departures are not announced to everyone: in a crowd each one
  * would cost a frame per connection and fill the message list with notices.
  */

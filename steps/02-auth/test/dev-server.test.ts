@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstPresence, signUpOverHttp } from "./http-client";
-import { startDevServer, type RunningServer } from "./start-server";
+import { DevServerAlreadyRunning, startDevServer, type RunningServer } from "./start-server";
 
 /** Opens a WebSocket handshake on `path` and resolves with the HTTP status the server answered. */
 function upgrade(url: string, path: string): Promise<{ status: number; stillOpenAfterMs: (ms: number) => Promise<boolean> }> {
@@ -33,22 +33,31 @@ function upgrade(url: string, path: string): Promise<{ status: number; stillOpen
 }
 
 describe("npm run dev", () => {
-  let server: RunningServer;
+  let server: RunningServer | undefined;
+  let cannotRun: string | undefined;
   beforeAll(async () => {
-    // A throwaway data folder: the development secret and database land there, not in the step's ./data.
-    server = await startDevServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "chat-02-dev-")) });
+    try {
+      // A throwaway data folder: the development secret and database land there, not in the step's ./data.
+      server = await startDevServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "chat-02-dev-")) });
+    } catch (error) {
+      if (!(error instanceof DevServerAlreadyRunning)) throw error;
+      cannotRun = error.message;
+      return;
+    }
     expect((await fetch(`${server.url}/login`)).status).toBe(200); // compiles a page and lets Next attach its upgrade handler
   }, 120_000);
   afterAll(() => server?.stop());
 
-  it("keeps Next's hot-reload WebSocket working beside Socket.IO", async () => {
+  it("keeps Next's hot-reload WebSocket working beside Socket.IO", async ({ skip }) => {
+    if (!server) return skip(cannotRun);
     const hmr = await upgrade(server.url, "/_next/hmr");
     expect(hmr.status).toBe(101);
     // Socket.IO's engine ends foreign upgrade requests nobody answered after 1 s; Next's must survive that.
     expect(await hmr.stillOpenAfterMs(1_500)).toBe(true);
   });
 
-  it("serves sign-up and Socket.IO from the dev server too, with a generated secret", async () => {
+  it("serves sign-up and Socket.IO from the dev server too, with a generated secret", async ({ skip }) => {
+    if (!server) return skip(cannotRun);
     const cookie = await signUpOverHttp(server.url, "Dev");
     expect(await firstPresence(server.url, cookie)).toEqual({ online: 1, users: [{ id: expect.any(String), name: "Dev" }] });
   });

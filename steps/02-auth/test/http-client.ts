@@ -2,8 +2,24 @@ import { randomUUID } from "node:crypto";
 import { io as connect } from "socket.io-client";
 
 /**
- * Registers a new account over HTTP the way a program does (the load test's virtual users): a JSON POST with the
- * app's own Origin. Resolves with the Cookie header that carries the new session.
+ * Connects a Socket.IO client to the app with a session `cookie` and the app's own Origin, as the load test's
+ * virtual users do; resolves with the first presence snapshot the server sends it.
+ */
+export async function firstPresence(appUrl: string, cookie: string): Promise<unknown> {
+  const client = connect(appUrl, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie, origin: appUrl } });
+  try {
+    return await new Promise((resolve, reject) => {
+      client.once("presence", resolve);
+      client.once("connect_error", reject);
+    });
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * Registers a new account over HTTP the way a program does: a JSON POST with the app's own Origin. Resolves with
+ * the Cookie header that carries the new session.
  */
 export async function signUpOverHttp(appUrl: string, name: string): Promise<string> {
   const response = await fetch(`${appUrl}/api/auth/sign-up/email`, {
@@ -17,17 +33,4 @@ export async function signUpOverHttp(appUrl: string, name: string): Promise<stri
     .getSetCookie()
     .map((header) => header.split(";")[0])
     .join("; ");
-}
-
-/** Connects a Socket.IO client with `cookie` and the app's Origin; resolves with the first presence snapshot. */
-export async function firstPresence(appUrl: string, cookie: string): Promise<unknown> {
-  const client = connect(appUrl, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie, origin: appUrl } });
-  try {
-    return await new Promise((resolve, reject) => {
-      client.once("presence", resolve);
-      client.once("connect_error", reject);
-    });
-  } finally {
-    client.disconnect();
-  }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_MESSAGE_LENGTH, type ChatMessage, type SendResult } from "../lib/protocol";
-import { MAX_FRAME_BYTES, MESSAGE_RATE_LIMIT } from "../server/limits";
+import { MAX_FRAME_BYTES, MESSAGE_RATE_LIMIT, REFUSALS_LIMIT } from "../server/limits";
 import { nextEvent, recordEvents, startChatTestServer, type ChatTestServer, type TestClient } from "./chat-test-server";
 
 let server: ChatTestServer;
@@ -8,6 +8,8 @@ beforeEach(async () => {
   server = await startChatTestServer();
 });
 afterEach(() => server.close());
+
+type RawEmitter = { emit: (event: string, ...args: unknown[]) => void };
 
 /** Emits a raw payload (as a hostile client could) and resolves with the server's ack. */
 function sendRaw(client: TestClient, ...args: unknown[]): Promise<SendResult> {
@@ -121,6 +123,29 @@ describe("hostile input", () => {
     expect((await bystander.emitWithAck("chat message", "business as usual")).ok).toBe(true);
     const newcomer = await server.connectClient();
     expect((await newcomer.emitWithAck("chat message", "the server still serves")).ok).toBe(true);
+  });
+
+  it("counts invalid messages against the rate limit too", async () => {
+    const client = await server.connectClient();
+    const invalid = await Promise.all(Array.from({ length: MESSAGE_RATE_LIMIT.burst }, () => sendRaw(client, 42)));
+    expect(invalid.every((ack) => !ack.ok && ack.error.code === "invalid_payload")).toBe(true);
+    expect(await client.emitWithAck("chat message", "valid, but too late")).toEqual({
+      ok: false,
+      error: { code: "rate_limited", message: expect.any(String) },
+    });
+  });
+
+  it.each([
+    ["invalid messages without an ack", (client: TestClient) => (client as unknown as RawEmitter).emit("chat message", 42)],
+    ["unknown events", (client: TestClient) => (client as unknown as RawEmitter).emit("no such event", "x")],
+  ])("disconnects a connection that keeps sending %s, and only that one", async (_name, misbehave) => {
+    const [offender, bystander] = [await server.connectClient(), await server.connectClient()];
+    const closed = new Promise<string>((resolve) => offender.once("disconnect", resolve));
+
+    for (let i = 0; i < REFUSALS_LIMIT.burst * 2; i++) misbehave(offender);
+
+    expect(await closed).toBe("io server disconnect");
+    expect((await bystander.emitWithAck("chat message", "unaffected")).ok).toBe(true);
   });
 
   it("survives a message without an ack callback and still broadcasts valid ones", async () => {

@@ -14,6 +14,7 @@ const dataDir = () => mkdtempSync(path.join(tmpdir(), "chat-02-smoke-"));
 describe("the custom server", () => {
   let server: RunningServer;
   let data: string;
+  let cookie: string;
   beforeAll(async () => {
     const port = await freePort();
     data = dataDir();
@@ -23,6 +24,7 @@ describe("the custom server", () => {
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
     });
+    cookie = await signUpOverHttp(server.url, "Smoke Tester");
   });
   afterAll(() => server?.stop());
 
@@ -36,23 +38,26 @@ describe("the custom server", () => {
     expect(new URL(response.headers.get("location") ?? "", server.url).pathname).toBe("/login");
   });
 
-  it("serves the log-in and registration forms with labelled fields", async () => {
+  it("serves the log-in and registration forms with labelled fields, and sends a signed-in person on", async () => {
     const login = await (await fetch(`${server.url}/login`)).text();
     expect(login).toContain('for="email"');
     expect(login).toContain('for="password"');
     const register = await (await fetch(`${server.url}/register`)).text();
     expect(register).toContain('for="name"');
+    expect(await fetch(`${server.url}/login`, { headers: { cookie }, redirect: "manual" })).toHaveProperty("status", 307);
   });
 
-  it("serves a signed-in person the chat page, and Socket.IO on the same port with the same cookie", async () => {
-    const cookie = await signUpOverHttp(server.url, "Smoke Tester");
+  it("serves the chat page through Next", async () => {
     const response = await fetch(server.url, { headers: { cookie } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('aria-label="Messages"');
+    expect(html).toContain('for="message-input"');
+    expect(html).toContain('data-status="connecting"');
     expect(html).toContain("Smoke Tester");
-    expect(await fetch(`${server.url}/login`, { headers: { cookie }, redirect: "manual" })).toHaveProperty("status", 307);
+  });
 
+  it("serves Socket.IO on the same port as the pages, to the same session cookie", async () => {
     expect(await firstPresence(server.url, cookie)).toEqual({ online: 1, users: [{ id: expect.any(String), name: "Smoke Tester" }] });
   });
 

@@ -4,6 +4,9 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** Next refuses a second dev server in one folder: `npm run dev` is running here. */
+export class DevServerAlreadyRunning extends Error {}
+
 export interface RunningServer {
   url: string;
   stop: () => Promise<void>;
@@ -51,7 +54,11 @@ function waitForReadyLine(child: ChildProcess): Promise<number> {
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`)));
+    child.once("exit", (code) => {
+      if (/server is already running in this directory/.test(output)) {
+        reject(new DevServerAlreadyRunning("a dev server is already running in this folder (npm run dev): stop it to run this test"));
+      } else reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
+    });
   });
 }
 

@@ -13,6 +13,7 @@ describe("parseMessageText", () => {
     [["array"], "invalid_payload"],
     [new Date(0), "invalid_payload"],
     ["\n \t", "empty_message"],
+    ["\u200B\u200D\uFEFF", "empty_message"],
     ["a".repeat(MAX_MESSAGE_LENGTH + 1), "message_too_long"],
   ])("rejects %j as %s", (input, code) => {
     expect(parseMessageText(input)).toMatchObject({ ok: false, error: { code } });
