@@ -1,0 +1,31 @@
+import type { ConnectionStatus } from "@/lib/chat-state";
+
+const LABELS: Record<ConnectionStatus, string> = {
+  connecting: "Connecting…",
+  connected: "Connected",
+  reconnecting: "Reconnecting…",
+  offline: "Offline",
+};
+
+const DOT_COLORS: Record<ConnectionStatus, string> = {
+  connecting: "bg-amber-400 animate-pulse",
+  connected: "bg-emerald-500",
+  reconnecting: "bg-amber-500 animate-pulse",
+  offline: "bg-zinc-400",
+};
+
+export function ConnectionBadge({ status, transport }: { status: ConnectionStatus; transport: string | null }) {
+  return (
+    <span
+      role="status"
+      aria-label={`Connection: ${LABELS[status]}`}
+      data-status={status}
+      data-transport={transport ?? ""}
+      title={transport ? `Transport: ${transport}` : undefined}
+      className="inline-flex items-center gap-2 rounded-full border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-700"
+    >
+      <span aria-hidden className={`size-2 rounded-full ${DOT_COLORS[status]}`} />
+      {LABELS[status]}
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+// What makes an account's fields valid. The sign-in and registration forms check them before sending, and the
+// server checks them again (server/auth.ts), since a client can send anything.
+
+export const MIN_PASSWORD_LENGTH = 8;
+/** Hashing very long passwords costs the server time for nothing; better-auth's default limit. */
+export const MAX_PASSWORD_LENGTH = 128;
+/** A name is shown next to every message and in the online list. */
+export const MAX_NAME_LENGTH = 50;
+
+/** One error per field, in words a person can act on; no key means the field is fine. */
+export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
+
+export type RegistrationField = "name" | "email" | "password";
+export type SignInField = "email" | "password";
+
+// The same rule as the browser's own check for <input type="email">: something@domain, no spaces.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function nameError(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === "") return "Enter your name.";
+  if (trimmed.length > MAX_NAME_LENGTH) return `A name can be at most ${MAX_NAME_LENGTH} characters.`;
+}
+
+function emailError(email: string): string | undefined {
+  if (email.trim() === "") return "Enter your email address.";
+  if (!EMAIL_PATTERN.test(email.trim())) return "Enter an email address like name@example.com.";
+}
+
+function newPasswordError(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `A password can be at most ${MAX_PASSWORD_LENGTH} characters.`;
+}
+
+export function checkRegistration(fields: Record<RegistrationField, string>): FieldErrors<RegistrationField> {
+  return withoutEmpty({
+    name: nameError(fields.name),
+    email: emailError(fields.email),
+    password: newPasswordError(fields.password),
+  });
+}
+
+export function checkSignIn(fields: Record<SignInField, string>): FieldErrors<SignInField> {
+  return withoutEmpty({
+    email: emailError(fields.email),
+    password: fields.password === "" ? "Enter your password." : undefined,
+  });
+}
+
+function withoutEmpty<Field extends string>(errors: Record<Field, string | undefined>): FieldErrors<Field> {
+  return Object.fromEntries(Object.entries(errors).filter(([, error]) => error !== undefined)) as FieldErrors<Field>;
+}

@@ -1,0 +1,43 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Auth } from "./auth";
+import { handleChatMessages } from "./chat-message-handler";
+import { MAX_FRAME_BYTES } from "./limits";
+import { createOnlineUsers } from "./online-users";
+import { trackPresence } from "./presence";
+import { handleRooms } from "./rooms/room-handlers";
+import type { RoomStore } from "./rooms/room-store";
+import { sharedRoomStore } from "./rooms/shared-room-store";
+import { sessionRoom } from "./session-sockets";
+import { requireSignedInUser } from "./socket-auth";
+import type { ChatServer } from "./types";
+import { rejectUnknownEvents } from "./unknown-events";
+import { createUserDirectory } from "./user-directory";
+
+/**
+ * Attaches the chat's Socket.IO server to an HTTP server that may also be serving Next. Rooms live in `rooms`:
+ * by default the process's shared store, the one the room pages read.
+ */
+export function createChatServer(
+  httpServer: HttpServer,
+  auth: Auth,
+  allowedOrigins: readonly string[],
+  rooms: RoomStore = sharedRoomStore(),
+): ChatServer {
+  const io: ChatServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    serveClient: false,
+  });
+  const onlineUsers = createOnlineUsers();
+  const users = createUserDirectory(auth);
+  requireSignedInUser(io, auth, allowedOrigins);
+
+  io.on("connection", (socket) => {
+    void socket.join(sessionRoom(socket.data.sessionId));
+    rejectUnknownEvents(socket);
+    trackPresence(socket, onlineUsers);
+    handleRooms(io, socket, rooms, users);
+    handleChatMessages(io, socket, rooms);
+  });
+  return io;
+}

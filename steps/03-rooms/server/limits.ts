@@ -1,0 +1,47 @@
+// Every limit the chat server enforces, in one place. MAX_MESSAGE_LENGTH lives in lib/protocol.ts and the room
+// name rules (MAX_ROOM_NAME_LENGTH, ROOM_NAME_PATTERN) in lib/room-rules.ts, because the browser needs them too.
+
+/**
+ * Largest Socket.IO frame accepted (Socket.IO's default is 1 MB). A frame over it closes that one connection.
+ * A maximal message, fully JSON-escaped, stays well under it.
+ */
+export const MAX_FRAME_BYTES = 16 * 1024;
+
+/** Per connection: a burst of this many messages, then this many per second (a token bucket). */
+export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
+
+/**
+ * Per connection: refused events (invalid, rate-limited, unknown) allowed before the server disconnects it —
+ * a burst of this many, then this many per second. An honest client almost never gets refused.
+ */
+export const REFUSALS_LIMIT = { burst: 30, perSecond: 1 };
+
+/**
+ * Above this many people online, arrivals and departures are not announced to everyone: in a crowd each one
+ * would cost a frame per connection and fill the message list with notices.
+ */
+export const PRESENCE_ANNOUNCE_MAX_ONLINE = 200;
+
+/** The presence snapshot a client gets when it connects names at most this many people (the count is exact). */
+export const PRESENCE_LIST_MAX = PRESENCE_ANNOUNCE_MAX_ONLINE;
+
+/**
+ * Per client address: after this many failed sign-ins, sign-in is refused until the window (counted from the first
+ * failure) has passed, even with the right password. Successful sign-ins and sign-ups are not limited.
+ */
+export const FAILED_SIGN_IN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
+
+/** Largest request body the auth endpoints read: a sign-up form is a few hundred bytes. */
+export const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
+/**
+ * Rooms one person may create, direct messages they start included. Finding an existing direct message again
+ * does not count. Keeps one account from filling the room list and the server's memory.
+ */
+export const MAX_ROOMS_PER_USER = 50;
+
+/** Members of one private room, its creator included. Public rooms have no limit; a direct message has two. */
+export const MAX_MEMBERS_PER_PRIVATE_ROOM = 50;
+
+/** Per connection, for every room request (list, create, join, leave, invite, open direct): a token bucket. */
+export const ROOM_REQUEST_RATE_LIMIT = { burst: 20, perSecond: 5 };
