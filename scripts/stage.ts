@@ -2,8 +2,11 @@
 //   npm start                    build and start the latest step in production mode
 //   npm run dev -- 01            that stage in dev mode with hot reload
 //   npm run build [-- 02]        build one stage (default: every stage)
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { banner, run } from "./run";
-import { findStage, listStages } from "./stages";
+import { findStage, listStages, type Stage } from "./stages";
 
 const [command, query] = process.argv.slice(2);
 
@@ -14,7 +17,7 @@ async function main() {
       banner(`Building ${stage.relativeDir} (${stage.title})`);
       await run("npm", ["run", "build"], { cwd: stage.dir });
       banner(`Starting ${stage.relativeDir} in production mode`);
-      await run("npm", ["start"], { cwd: stage.dir });
+      await run("npm", ["start"], { cwd: stage.dir, env: { ...process.env, ...demoSecret(stage) } });
       break;
     }
     case "dev": {
@@ -35,6 +38,24 @@ async function main() {
     default:
       throw new Error(`Unknown command "${command}": use start, dev or build.`);
   }
+}
+
+/**
+ * In production a step with accounts refuses to start without BETTER_AUTH_SECRET. `npm start` here is a local
+ * demo, so when none is set it uses the secret `npm run dev` keeps in the step's data folder (created if missing).
+ */
+function demoSecret(stage: Stage): Record<string, string> {
+  if (!stage.features.includes("auth") || process.env.BETTER_AUTH_SECRET) return {};
+  const dataDir = path.join(stage.dir, "data");
+  const file = path.join(dataDir, "auth-secret");
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  console.log(`BETTER_AUTH_SECRET is not set: using the local demo secret in ${path.relative(process.cwd(), file)}.`);
+  return { BETTER_AUTH_SECRET: readFileSync(file, "utf8").trim() };
 }
 
 main().catch((error: unknown) => {

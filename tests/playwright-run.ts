@@ -28,7 +28,10 @@ export async function runPlaywright(
     env.CHAT_STAGE_DIR = stage.dir;
     env.CHAT_PORT = String(target.port);
   }
-  await run("npx", ["playwright", "test", "--config", CONFIG, ...specFoldersFor(stage.features), ...extraArgs], {
+  // One output folder per run: two runs at once (say, two stages) must not delete each other's traces.
+  const output = path.join(TESTS_DIR, "..", "test-results", `${path.basename(stage.dir)}-${process.pid}`);
+  const args = ["playwright", "test", "--config", CONFIG, "--output", output, ...specFoldersFor(stage.features), ...extraArgs];
+  await run("npx", args, {
     cwd: TESTS_DIR,
     env,
   });
