@@ -51,9 +51,9 @@ export async function logIn(page: Page, person: Person) {
   await expectSignedIn(page, person);
 }
 
-/** The chat is open and says who is signed in. */
+/** The chat is open and says who is signed in: at `/`, or from step 03 (rooms) on, in a room at `/rooms/<id>`. */
 export async function expectSignedIn(page: Page, person: Person) {
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/(rooms\/[^/?#]+)?$/);
   await expect(page.getByText(`Signed in as ${person.name}`)).toBeVisible();
 }
 
