@@ -5,9 +5,8 @@ import path from "node:path";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../server/database";
-import { freePort } from "./free-port";
 import { firstPresence, signUpOverHttp } from "./http-client";
-import { startBuiltServer, type RunningServer } from "./start-server";
+import { freePort, startBuiltServer, type RunningServer } from "./start-server";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "chat-02-smoke-"));
 
