@@ -16,10 +16,15 @@ export type SignInField = "email" | "password";
 // The same rule as the browser's own check for <input type="email">: something@domain, no spaces.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+// Control, format (zero-width, right-to-left override …) and unassigned characters: invisible, or able to make one
+// name look like another, e.g. "\u202Eevil" displayed backwards.
+const HIDDEN_CHARACTERS = /\p{C}/u;
+
 export function nameError(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === "") return "Enter your name.";
   if (trimmed.length > MAX_NAME_LENGTH) return `A name can be at most ${MAX_NAME_LENGTH} characters.`;
+  if (HIDDEN_CHARACTERS.test(trimmed)) return "A name can only use visible characters.";
 }
 
 function emailError(email: string): string | undefined {

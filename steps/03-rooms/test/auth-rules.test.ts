@@ -16,6 +16,12 @@ describe("checkRegistration", () => {
     });
     expect(checkRegistration({ name: "  ", email: "", password: "" })).toMatchObject({ name: "Enter your name.", email: "Enter your email address." });
   });
+
+  it.each([["\u200B"], ["\u202Eevil"], ["Bob\u200D"], ["tab\there"]])("refuses the name %j, which hides characters", (name) => {
+    expect(checkRegistration({ name, email: "ada@example.com", password: "x".repeat(MIN_PASSWORD_LENGTH) })).toEqual({
+      name: "A name can only use visible characters.",
+    });
+  });
 });
 
 describe("checkSignIn", () => {
