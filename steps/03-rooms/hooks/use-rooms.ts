@@ -22,12 +22,16 @@ export function useRooms(roomId: string | null, connected: boolean): RoomsState 
 
   useEffect(() => {
     const socket = getSocket();
+    const leaveIfOpen = (roomId: string) => {
+      if (roomId === roomIdRef.current) router.replace(`/rooms/${DEFAULT_ROOM_ID}`);
+    };
     function onRoomUpdated(room: RoomSummary) {
       dispatch({ type: "updated", room });
+      if (!room.member) leaveIfOpen(room.id); // a public room this person left
     }
     function onRoomRemoved({ roomId: removed }: RoomRequest) {
       dispatch({ type: "removed", roomId: removed });
-      if (removed === roomIdRef.current) router.replace(`/rooms/${DEFAULT_ROOM_ID}`);
+      leaveIfOpen(removed);
     }
     function onRoomActivity({ roomId: active }: RoomRequest) {
       if (active !== roomIdRef.current) dispatch({ type: "activity", roomId: active });

@@ -44,14 +44,18 @@ test.describe("rooms: public rooms", () => {
     expect(await carol.textsTagged(tag)).toEqual([`${tag} in general`]);
   });
 
-  test("leaving a room closes it and keeps it in the list to join again", async ({ openChat }) => {
+  test("leaving a room closes it in every tab and keeps it in the list to join again", async ({ openChat }) => {
     const alice = await openChat("Alice");
     const rooms = new RoomsPanel(alice.page);
     const roomName = `Lounge ${runTag()}`;
-    await rooms.create(roomName, "public");
+    const url = await rooms.create(roomName, "public");
+    const secondTab = await alice.page.context().newPage();
+    await secondTab.goto(url);
+    await expect(new RoomsPanel(secondTab).current).toContainText(roomName);
 
     await alice.page.getByRole("button", { name: "Leave room", exact: true }).click();
     await expect(alice.page).toHaveURL(/\/rooms\/general$/);
+    await expect(secondTab).toHaveURL(/\/rooms\/general$/);
     await expect(rooms.link(roomName)).toBeVisible();
     await expect(alice.page.getByRole("button", { name: "Leave room", exact: true })).toHaveCount(0); // not in general
   });
