@@ -1,6 +1,8 @@
 // npm run bench -- --step 01 --clients 50,200,500,1000,2000 --rate 10 --repeat 3
 // Builds and starts the stage in production mode, measures broadcast latency with Artillery and the cross-check
 // generator against it and against two baselines, and writes bench/results/<stage>-<date>.{json,md,svg}.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { banner } from "../scripts/run";
 import { BENCHMARKS_DOC, updateBenchmarksDoc } from "./report/update-docs";
@@ -17,9 +19,18 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const results = await runBenchmark(options);
-  if (!options.outDir) return;
-  const files = writeResults(results, options.outDir);
+  const outDir = options.outDir;
+  // Every finished run is saved at once (git-ignored), so an interrupted benchmark keeps what it measured.
+  let partialFile: string | undefined;
+  const results = await runBenchmark(options, (partial) => {
+    if (!outDir) return;
+    mkdirSync(outDir, { recursive: true });
+    partialFile = path.join(outDir, `${partial.stage.stage}-${partial.startedAt.slice(0, 10)}.partial.tmp.json`);
+    writeFileSync(partialFile, JSON.stringify(partial, null, 2));
+  });
+  if (!outDir) return;
+  const files = writeResults(results, outDir);
+  if (partialFile) rmSync(partialFile, { force: true });
   banner("Written");
   for (const file of Object.values(files)) console.log(`  ${file}`);
   if (updateDocs) {

@@ -19,7 +19,7 @@ import { ensureBuilt } from "./build";
 import { installCleanup } from "./children";
 import { runCrosscheck } from "./crosscheck";
 import type { BenchOptions } from "./options";
-import { buildRecord, type GeneratorKind, type RunRecord } from "./run-record";
+import { buildRecord, failedRecord, type GeneratorKind, type RunRecord } from "./run-record";
 import { externalTarget, startBaseline, startTarget, TARGET_LABELS, type RunningServer, type TargetKind } from "./servers";
 
 export interface MachineInfo {
@@ -47,6 +47,9 @@ const ACK_TIMEOUT_MS = 10_000;
 /** Artillery alone needs ≈7 s to start; a run that exceeds its own phases by this much is killed. */
 const GENERATOR_STARTUP_ALLOWANCE_MS = 60_000;
 const SETTLE_BEFORE_IDLE_RSS_MS = 1_000;
+/** A server that will not start (e.g. another process is rebuilding the stage in this shared checkout) is retried. */
+const SERVER_START_ATTEMPTS = 3;
+const SERVER_RETRY_PAUSE_MS = 20_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -100,7 +103,24 @@ function describe(record: RunRecord): string {
   return `${parts.join(" · ")} (${record.durationSeconds.toFixed(0)} s)${flag}`;
 }
 
-export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+async function startWithRetries(start: () => Promise<RunningServer>): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= SERVER_START_ATTEMPTS) throw new Error(`the server did not start (${attempt} attempts): ${message.slice(0, 500)}`);
+      console.log(`\n  the server did not start (${message.split("\n").slice(-2).join(" ").slice(0, 200)}); trying again in ${SERVER_RETRY_PAUSE_MS / 1000} s`);
+      await sleep(SERVER_RETRY_PAUSE_MS);
+    }
+  }
+}
+
+/**
+ * Runs the whole benchmark. `onRun` gets the results so far after every run, so a long run that is interrupted
+ * still leaves its numbers behind.
+ */
+export async function runBenchmark(options: BenchOptions, onRun?: (partial: BenchResults) => void): Promise<BenchResults> {
   const stage = findStage(options.step);
   preparationsFor(stage.features); // refuses early, before building anything, if a feature is not supported yet
   installCleanup();
@@ -123,6 +143,19 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   const workRoot = mkdtempSync(path.join(os.tmpdir(), "chat-bench-"));
   const notes: string[] = [];
   const runs: RunRecord[] = [];
+  const assemble = (): BenchResults => ({
+    schema: 1,
+    stage: { stage: stage.stage, title: stage.title, relativeDir: stage.relativeDir, features: stage.features },
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...machine, loadAfter: os.loadavg().map((value) => Math.round(value * 100) / 100) },
+    options: {
+      clients: options.clients, rate: options.rate, repeat: options.repeat, targets: options.targets, generators: options.generators,
+      rampRate: options.rampRate, quietMs: options.quietMs, warmupMs: options.warmupMs, windowMs: options.windowMs, drainMs: options.drainMs,
+    },
+    notes,
+    runs,
+  });
 
   try {
     const startServer = async (kind: TargetKind) => {
@@ -163,14 +196,18 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
             `  [${String(index).padStart(String(total).length)}/${total}] ${clients} clients · run ${repeat}/${options.repeat} · ` +
             `${TARGET_LABELS[target].padEnd(23)} · ${generator.padEnd(10)}`;
           if (process.stdout.isTTY) process.stdout.write(`${label} …\r`);
+          const runStartedAt = Date.now();
           const record = await measureOnce({
             stage, clients, repeat, target, generator, options, workDir,
             headersByClient: target === "ws" ? [] : accountHeaders,
             // The stage's handler checks Origin against the app's own address, wherever the socket server runs.
             origin: target === "ws" ? undefined : targetUrl,
-            start: () => startServer(target),
-          });
+            start: () => startWithRetries(() => startServer(target)),
+          }).catch((error: unknown) =>
+            failedRecord({ clients, repeat, target, generator, startedAt: runStartedAt, error: error instanceof Error ? error.message : String(error) }),
+          );
           runs.push(record);
+          onRun?.(assemble());
           console.log(`${process.stdout.isTTY ? "\u001b[2K" : ""}${label} ${describe(record)}`);
         }
       }
@@ -180,17 +217,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     rmSync(targetEnv.DATA_DIR, { recursive: true, force: true });
   }
 
-  const { clients, rate, repeat, targets, generators, rampRate, quietMs, warmupMs, windowMs, drainMs } = options;
-  return {
-    schema: 1,
-    stage: { stage: stage.stage, title: stage.title, relativeDir: stage.relativeDir, features: stage.features },
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    machine: { ...machine, loadAfter: os.loadavg().map((value) => Math.round(value * 100) / 100) },
-    options: { clients, rate, repeat, targets, generators, rampRate, quietMs, warmupMs, windowMs, drainMs },
-    notes,
-    runs,
-  };
+  return assemble();
 }
 
 async function measureOnce(input: {

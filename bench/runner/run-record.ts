@@ -156,3 +156,23 @@ export function buildRecord(input: {
     durationSeconds: Math.round((Date.now() - input.startedAt) / 100) / 10,
   };
 }
+
+/** A run that produced no numbers at all (e.g. its server would not start): kept, so the report shows the gap. */
+export function failedRecord(input: { clients: number; repeat: number; target: TargetKind; generator: GeneratorKind; error: string; startedAt: number }): RunRecord {
+  return {
+    clients: input.clients,
+    repeat: input.repeat,
+    target: input.target,
+    generator: input.generator,
+    ok: false,
+    valid: false,
+    problems: [input.error],
+    latencyMs: null,
+    delivery: null,
+    server: { cpuPercent: null, rssIdleMB: null, rssConnectedMB: null, rssPeakMB: null, rssPerClientKB: null },
+    loadGenerator: { cpuPercent: null, rssPeakMB: null },
+    otherProcesses: { cpuPercent: null, loadAverage: 0 },
+    timeline: null,
+    durationSeconds: Math.round((Date.now() - input.startedAt) / 100) / 10,
+  };
+}
