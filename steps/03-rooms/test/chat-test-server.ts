@@ -66,6 +66,8 @@ export interface ChatTestServer {
 export interface TestServerOptions {
   /** ALLOWED_ORIGINS, beyond the app's own origin. */
   extraOrigins?: string;
+  /** The room store; a fresh in-memory one by default. */
+  rooms?: RoomStore;
   /** TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed. */
   trustedProxies?: string[];
 }
@@ -90,7 +92,7 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
   httpServer.on("request", (req, res) => {
     if (!authRoutes(req, res)) res.writeHead(404).end();
   });
-  const rooms = createMemoryRoomStore();
+  const rooms = options.rooms ?? createMemoryRoomStore();
   const io = createChatServer(httpServer, auth, allowedOrigins, rooms);
   const clients: TestClient[] = [];
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_ROOM_ID, type ChatMessage } from "../lib/protocol";
 import { MAX_MEMBERS_PER_PRIVATE_ROOM, MAX_ROOMS_PER_USER, ROOM_REQUEST_RATE_LIMIT } from "../server/limits";
+import { createMemoryRoomStore } from "../server/rooms/memory-room-store";
+import type { RoomStore } from "../server/rooms/room-store";
 import { joined, nextEvent, recordEvents, startChatTestServer, type ChatTestServer, type TestClient } from "./chat-test-server";
 import { createRoom, recordEverything, request, roundTrip, uniqueName } from "./room-helpers";
 
@@ -114,6 +116,38 @@ describe("opening a room", () => {
     ]);
     expect(answers.every((answer) => answer.ok)).toBe(true);
     expect(await send(client, "which room?")).toMatchObject({ roomId: rooms[1].id });
+  });
+
+  it("does not leave a connection in a room whose membership ended while the join was being checked", async () => {
+    // A store in which the membership ends (a "leave room" in another tab) just after the join's first check.
+    const store = createMemoryRoomStore();
+    let leaveAfterCheck = false;
+    const racingStore: RoomStore = {
+      ...store,
+      async isMember(roomId, userId) {
+        const member = await store.isMember(roomId, userId);
+        if (member && leaveAfterCheck) {
+          leaveAfterCheck = false;
+          await store.removeMember(roomId, userId);
+        }
+        return member;
+      },
+    };
+    await server.close();
+    server = await startChatTestServer({ rooms: racingStore });
+    const alice = await server.connectClient();
+    const room = await createRoom(alice, uniqueName("Secret"), "private");
+    await joined(alice, room.id);
+    const bobUser = await server.signUp("Bob");
+    await store.addMember(room.id, { id: bobUser.id, name: bobUser.name }, Infinity);
+    const bobClient = await server.connectClient({ user: bobUser });
+    const inbox = recordEvents(bobClient, "chat message");
+
+    leaveAfterCheck = true;
+    expect(await request(bobClient, "join room", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    await send(alice, "after Bob left");
+    await roundTrip(bobClient);
+    expect(inbox).toEqual([]);
   });
 
   it("is needed before sending: a new connection has no room open", async () => {

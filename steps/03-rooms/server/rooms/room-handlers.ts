@@ -74,6 +74,12 @@ export function handleRooms(io: ChatServer, socket: ChatServerSocket, store: Roo
       if (added.ok && !added.alreadyMember) summary = await announceMembers(room, [user.id]);
     }
     openRoom(room.id);
+    // Joined first, checked again second: a "leave room" racing this join is either seen here, or it ends the
+    // membership after this check and then takes every connection of this person, this one included, off the room.
+    if (!(await store.isMember(room.id, user.id))) {
+      openRoom(null);
+      return failure("not_found", NO_SUCH_ROOM);
+    }
     return { ok: true, room: summary ?? (await summarize(store, room, true)) };
   });
 
