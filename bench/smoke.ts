@@ -8,7 +8,8 @@ import { banner } from "../scripts/run";
 import { aggregate } from "./report/aggregate";
 import { renderChart } from "./report/chart-svg";
 import { renderMarkdown } from "./report/markdown";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { runBenchmark } from "./runner/bench-run";
 import type { RunRecord } from "./runner/run-record";
 
@@ -52,6 +53,7 @@ async function main() {
   renderChart(aggregate(results.runs), "smoke");
   renderMarkdown(results, "smoke.svg");
   const scratch = fileURLToPath(new URL(`results/${results.stage.stage}-smoke.tmp.json`, import.meta.url));
+  mkdirSync(path.dirname(scratch), { recursive: true }); // a fresh clone has no bench/results/ until a full run
   writeFileSync(scratch, JSON.stringify(results, null, 2));
 
   const failed = results.runs.map((run) => ({ run, problems: failures(run) })).filter(({ problems }) => problems.length > 0);
