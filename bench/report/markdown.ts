@@ -78,6 +78,10 @@ function targetsSection(rows: LevelRow[], runs: readonly RunRecord[]): string[] 
   return lines;
 }
 
+function busiestOtherCpu(runs: readonly RunRecord[]): number {
+  return Math.max(0, ...runs.map((run) => run.otherProcesses.cpuPercent ?? 0));
+}
+
 function senderCounts(runs: readonly RunRecord[]): string {
   const counts = [...new Set(runs.map((run) => run.delivery?.senders).filter((count): count is number => count !== undefined))].sort((a, b) => a - b);
   if (counts.length === 0) return "?";
@@ -100,7 +104,10 @@ export function renderMarkdown(results: BenchResults, chartFile: string, layout:
   out.push("");
   out.push(
     `Measured ${results.startedAt.slice(0, 16).replace("T", " ")} UTC on this machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}. ` +
-      `Load average (1/5/15 min) ${machine.loadBefore.join(" / ")} before and ${machine.loadAfter.join(" / ")} after: other work was sharing the machine.`,
+      `Load average (1/5/15 min) ${machine.loadBefore.join(" / ")} before and ${machine.loadAfter.join(" / ")} after` +
+      (busiestOtherCpu(results.runs) > 25
+        ? `: other work was sharing the machine (up to ${busiestOtherCpu(results.runs).toFixed(0)} % of a core during a measured window, see "other CPU").`
+        : "."),
   );
   out.push("");
   out.push(
@@ -116,7 +123,10 @@ export function renderMarkdown(results: BenchResults, chartFile: string, layout:
       "(RSS with every client connected − idle RSS) / clients for that level; the Targets section uses the slope over all levels.",
   );
   for (const note of results.notes) out.push("", note);
-  if (layout.reportLink) out.push("", `Full report with every run: [${layout.reportLink.split("/").at(-1)}](${layout.reportLink}).`);
+  if (layout.reportLink) {
+    const json = layout.reportLink.replace(/\.md$/, ".json");
+    out.push("", `The same report on its own: [${layout.reportLink.split("/").at(-1)}](${layout.reportLink}); every run, every number: [${json.split("/").at(-1)}](${json}).`);
+  }
   out.push("", `![p50 and p99 latency and server RSS against clients](${chartFile})`);
 
   for (const generator of ["artillery", "crosscheck"] as const) {

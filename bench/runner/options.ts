@@ -43,7 +43,8 @@ export const USAGE = `npm run bench -- --step 01 [options]
   --out DIR            results folder                                     default bench/results
   --url URL            measure an app you started yourself (loopback only) as the step, without
                        baselines; --step then says which features to prepare for
-  --update-docs        also replace the results section of docs/benchmarks.md`;
+  --update-docs        also replace the results section of docs/benchmarks.md
+  --report FILE.json   only re-render the report (and with --update-docs the docs) of a finished run`;
 
 function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
   const items = value.split(",").map((item) => item.trim()).filter(Boolean);
