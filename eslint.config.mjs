@@ -18,5 +18,15 @@ export default defineConfig([
     files: ["tests/**/*.ts"],
     rules: { "no-empty-pattern": "off", "@typescript-eslint/no-unsafe-assignment": "off" },
   },
+  // node:test's describe/it return promises the runner itself awaits.
+  {
+    files: ["scripts/test/**/*.ts", "bench/test/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-floating-promises": [
+        "error",
+        { allowForKnownSafeCalls: [{ from: "package", package: "node:test", name: ["describe", "it"] }] },
+      ],
+    },
+  },
   { files: ["**/*.mjs"], extends: [tseslint.configs.disableTypeChecked] },
 ]);

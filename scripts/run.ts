@@ -1,17 +1,37 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 
-/** Runs a command with inherited output; rejects with a readable message when it fails. */
+/** A command that ran and failed: it has printed its own reason, so a caller may exit with its code quietly. */
+export class CommandFailed extends Error {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number,
+  ) {
+    super(`\`${command}\` failed (exit ${exitCode})`);
+  }
+}
+
+/**
+ * Runs a command with inherited output; rejects with a readable message when it fails. A SIGINT or SIGTERM sent to
+ * this process is passed on, and the child then stopping because of it is a normal end, not a failure.
+ */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...options });
-    // Ctrl-C reaches the child through the terminal; a SIGTERM sent to this process alone must be passed on.
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    let stopRequested = false;
+    // Ctrl-C reaches the child through the terminal too; a signal sent to this process alone must be passed on.
+    const forward = (signal: NodeJS.Signals) => {
+      stopRequested = true;
+      child.kill(signal);
+    };
     process.on("SIGTERM", forward);
+    process.on("SIGINT", forward);
     child.once("error", reject);
     child.once("exit", (code, signal) => {
       process.off("SIGTERM", forward);
-      if (code === 0) resolve();
-      else reject(new Error(`\`${command} ${args.join(" ")}\` failed (${signal ?? `exit ${code}`})`));
+      process.off("SIGINT", forward);
+      if (code === 0 || (stopRequested && (signal !== null || code === 130 || code === 143))) resolve();
+      else if (signal) reject(new Error(`\`${command} ${args.join(" ")}\` was stopped (${signal})`));
+      else reject(new CommandFailed(`${command} ${args.join(" ")}`, code ?? 1));
     });
   });
 }

@@ -1,11 +1,11 @@
 // npm start / npm run dev / npm run build: run one stage by its short name.
-//   npm start                    build and start the latest step in production mode
+//   npm start [-- 02]            build and start a stage (default: the latest step) in production mode
 //   npm run dev -- 01            that stage in dev mode with hot reload
 //   npm run build [-- 02]        build one stage (default: every stage)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { banner, run } from "./run";
+import { banner, CommandFailed, run } from "./run";
 import { findStage, listStages, type Stage } from "./stages";
 
 const [command, query] = process.argv.slice(2);
@@ -17,14 +17,15 @@ async function main() {
       banner(`Building ${stage.relativeDir} (${stage.title})`);
       await run("npm", ["run", "build"], { cwd: stage.dir });
       banner(`Starting ${stage.relativeDir} in production mode`);
-      await run("npm", ["start"], { cwd: stage.dir, env: { ...process.env, ...demoSecret(stage) } });
+      // --silent: when the server cannot start, its own one-line reason is the last thing printed, not npm's.
+      await run("npm", ["start", "--silent"], { cwd: stage.dir, env: { ...process.env, ...demoSecret(stage) } });
       break;
     }
     case "dev": {
       if (!query) throw new Error('Which stage? e.g. `npm run dev -- 01` (or "template", "latest").');
       const stage = findStage(query);
       banner(`${stage.relativeDir} in dev mode (${stage.title})`);
-      await run("npm", ["run", "dev"], { cwd: stage.dir });
+      await run("npm", ["run", "dev", "--silent"], { cwd: stage.dir });
       break;
     }
     case "build": {
@@ -59,6 +60,7 @@ function demoSecret(stage: Stage): Record<string, string> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // A stage's server that could not start has said why; anything else gets its message, without a stack.
+  if (!(error instanceof CommandFailed)) console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof CommandFailed ? error.exitCode : 1);
 });

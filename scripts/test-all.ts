@@ -20,7 +20,9 @@ interface Tally {
   failed: number;
   skipped: number;
 }
+/** Tests counted one by one (vitest, node:test, Playwright) and checks that are one pass/fail each (build, lint …). */
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const gates = { passed: 0, failed: 0 };
 const failures: string[] = [];
 const timings: string[] = [];
 const scratch = mkdtempSync(path.join(tmpdir(), "chat-test-all-"));
@@ -42,8 +44,8 @@ async function check(name: string, body: () => Promise<void>) {
 async function gate(name: string, body: () => Promise<void>) {
   const failedBefore = failures.length;
   await check(name, body);
-  if (failures.length > failedBefore) tally.failed += 1;
-  else tally.passed += 1;
+  if (failures.length > failedBefore) gates.failed += 1;
+  else gates.passed += 1;
 }
 
 /** A runner that died before writing its report still counts as one failure, never as silence. */
@@ -69,6 +71,20 @@ function addPlaywrightCounts(file: string) {
   tally.skipped += report.stats.skipped;
 }
 
+function addJunitCounts(file: string) {
+  if (!existsSync(file)) {
+    tally.failed += 1;
+    return;
+  }
+  const xml = readFileSync(file, "utf8");
+  const cases = xml.match(/<testcase /g)?.length ?? 0;
+  const failed = xml.match(/<failure /g)?.length ?? 0;
+  const skipped = xml.match(/<skipped /g)?.length ?? 0;
+  tally.passed += cases - failed - skipped;
+  tally.failed += failed;
+  tally.skipped += skipped;
+}
+
 async function main() {
   const stages = values.stage ? values.stage.map(findStage) : listStages();
   const npx = (args: string[], cwd = REPO_ROOT) => run("npx", args, { cwd });
@@ -77,6 +93,19 @@ async function main() {
   await gate("docs: code excerpts match their files", () => npx(["tsx", "scripts/check-doc-excerpts.ts"]));
   await gate("root: typecheck (tests, bench, scripts)", () => npx(["tsc", "--noEmit", "-p", "tsconfig.json"]));
   await gate("root: lint (tests, bench, scripts)", () => npx(["eslint", "."]));
+  const rootReport = path.join(scratch, "root-node-test.xml");
+  await check("root: tooling tests (scripts, bench)", async () => {
+    try {
+      await run(process.execPath, [
+        "--import", "tsx", "--test",
+        "--test-reporter=spec", "--test-reporter-destination=stdout",
+        "--test-reporter=junit", `--test-reporter-destination=${rootReport}`,
+        "scripts/test/*.test.ts", "bench/test/*.test.ts",
+      ], { cwd: REPO_ROOT });
+    } finally {
+      addJunitCounts(rootReport);
+    }
+  });
 
   for (const stage of stages) {
     await gate(`${stage.relativeDir}: build`, () => run("npm", ["run", "build", "--silent"], { cwd: stage.dir }));
@@ -109,7 +138,11 @@ async function main() {
   banner("Timings");
   console.log(timings.join("\n"));
   if (failures.length) console.error(`\nFailed:\n${failures.map((name) => `  ✗ ${name}`).join("\n")}`);
-  console.log(`\nTotal: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  console.log(`\nTests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  console.log(`Checks (docs, build, typecheck, lint): ${gates.passed} passed, ${gates.failed} failed`);
+  console.log(
+    `Total: ${tally.passed + gates.passed} passed, ${tally.failed + gates.failed} failed, ${tally.skipped} skipped`,
+  );
   process.exit(failures.length ? 1 : 0);
 }
 

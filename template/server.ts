@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import next from "next";
 import { exitOnSignals } from "./server/shutdown";
+import { exitIfCannotListen, exitWithStartupError } from "./server/startup-errors";
 
 const dev = process.env.NODE_ENV !== "production";
 const hostname = process.env.HOST ?? "localhost";
@@ -17,6 +18,7 @@ async function main() {
   await app.prepare();
   const httpServer = createServer((req, res) => void handle(req, res));
 
+  exitIfCannotListen(httpServer, port);
   httpServer.listen(port, process.env.HOST, () => {
     const { port: actualPort } = httpServer.address() as AddressInfo;
     console.log(`> Ready on http://${hostname}:${actualPort} (${dev ? "development" : "production"})`);
@@ -25,7 +27,4 @@ async function main() {
   exitOnSignals(httpServer);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitWithStartupError);

@@ -1,21 +1,23 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { banner, run } from "../../scripts/run";
+import { stageFiles } from "../../scripts/stage-files";
 import type { Stage } from "../../scripts/stages";
 
 /** Build outputs of a stage: the compiled custom server and Next's production build. */
 const OUTPUTS = ["dist/server.js", ".next/BUILD_ID"];
-/** Not sources of the production build. */
-const IGNORED = new Set(["node_modules", ".next", "dist", "test", "test-results", "coverage"]);
 
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (IGNORED.has(entry.name) || entry.name.endsWith(".tsbuildinfo") || entry.name === "next-env.d.ts") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
+/**
+ * Newest change among the stage's own files (tracked, or new and not ignored), tests apart. What the app writes
+ * while it runs (data/, the SQLite file) and build outputs are ignored by git, so running the app is no change.
+ */
+export function newestSourceTime(stage: Stage): number {
+  return Math.max(
+    0,
+    ...stageFiles(stage.relativeDir)
+      .filter((file) => !file.startsWith("test/") && existsSync(path.join(stage.dir, file)))
+      .map((file) => statSync(path.join(stage.dir, file)).mtimeMs),
+  );
 }
 
 /** Why the stage needs a build, or undefined when dist/ and .next/ are newer than every source file. */
@@ -23,7 +25,7 @@ export function staleReason(stage: Stage): string | undefined {
   const missing = OUTPUTS.filter((output) => !existsSync(path.join(stage.dir, output)));
   if (missing.length > 0) return `${missing.join(", ")} missing`;
   const builtAt = Math.min(...OUTPUTS.map((output) => statSync(path.join(stage.dir, output)).mtimeMs));
-  return newestSourceTime(stage.dir) > builtAt ? "sources changed since the last build" : undefined;
+  return newestSourceTime(stage) > builtAt ? "sources changed since the last build" : undefined;
 }
 
 /** Builds the stage for production unless its build is up to date (or building is turned off). */

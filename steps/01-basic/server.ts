@@ -4,6 +4,7 @@ import path from "node:path";
 import next from "next";
 import { createChatServer } from "./server/chat-server";
 import { exitOnSignals } from "./server/shutdown";
+import { exitIfCannotListen, exitWithStartupError } from "./server/startup-errors";
 
 const dev = process.env.NODE_ENV !== "production";
 const hostname = process.env.HOST ?? "localhost";
@@ -20,6 +21,7 @@ async function main() {
   // Socket.IO answers /socket.io/ on the same server; Next keeps every other request and its own HMR socket.
   const io = createChatServer(httpServer);
 
+  exitIfCannotListen(httpServer, port);
   httpServer.listen(port, process.env.HOST, () => {
     const { port: actualPort } = httpServer.address() as AddressInfo;
     console.log(`> Ready on http://${hostname}:${actualPort} (${dev ? "development" : "production"})`);
@@ -29,7 +31,4 @@ async function main() {
   exitOnSignals(httpServer, () => io.engine.close());
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitWithStartupError);

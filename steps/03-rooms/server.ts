@@ -8,6 +8,7 @@ import { readAuthSettings } from "./server/auth-settings";
 import { createChatServer } from "./server/chat-server";
 import { disconnectSession } from "./server/session-sockets";
 import { exitOnSignals } from "./server/shutdown";
+import { exitIfCannotListen, exitWithStartupError } from "./server/startup-errors";
 
 const dev = process.env.NODE_ENV !== "production";
 const hostname = process.env.HOST ?? "localhost";
@@ -29,6 +30,7 @@ async function main() {
   // Socket.IO answers /socket.io/ on the same server; Next keeps every other request and its own HMR socket.
   const io = createChatServer(httpServer, auth, authSettings.allowedOrigins);
 
+  exitIfCannotListen(httpServer, port);
   httpServer.listen(port, process.env.HOST, () => {
     const { port: actualPort } = httpServer.address() as AddressInfo;
     console.log(`> Ready on http://${hostname}:${actualPort} (${dev ? "development" : "production"})`);
@@ -38,7 +40,4 @@ async function main() {
   exitOnSignals(httpServer, () => io.engine.close());
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitWithStartupError);

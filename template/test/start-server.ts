@@ -22,6 +22,25 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   return startServer([process.execPath, entry], { NODE_ENV: "production", PORT: "0", ...env });
 }
 
+/** Runs the compiled production server when it is expected not to start: how it exited and all it printed. */
+export function runBuiltServerUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [path.join(STAGE_DIR, "dist", "server.js")], {
+    cwd: STAGE_DIR,
+    env: { ...process.env, HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      clearTimeout(killer);
+      resolve({ code, output });
+    }),
+  );
+}
+
 /** Starts `server.ts` the way `npm run dev` does (tsx, Next in dev mode with Turbopack) on a free port. */
 export async function startDevServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const tsx = path.join(STAGE_DIR, "node_modules", ".bin", "tsx");

@@ -1,5 +1,6 @@
 // WebSocket handshakes are not covered by CORS: a page on any site may open a socket to this server, and the
 // browser sends this site's cookies along. The Origin header says which page asked, so the server checks it.
+import { ConfigurationError } from "./startup-errors";
 
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
@@ -24,7 +25,7 @@ function parseOrigin(entry: string): string {
   } catch {
     // reported below
   }
-  throw new Error(`ALLOWED_ORIGINS: "${entry}" is not an origin such as https://chat.example.com`);
+  throw new ConfigurationError(`ALLOWED_ORIGINS: "${entry}" is not an origin such as https://chat.example.com`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { allowedOriginsFor } from "./allowed-origins";
+import { ConfigurationError } from "./startup-errors";
 
 export interface AuthSettings {
   /** Folder of the SQLite database and, in development, of the generated secret. */
@@ -48,12 +49,12 @@ function listOf(value = ""): string[] {
 function checkedProxy(entry: string): string {
   const [address, prefix, ...rest] = entry.split("/");
   if (isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix))) return entry;
-  throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range such as 127.0.0.1 or 10.0.0.0/8`);
+  throw new ConfigurationError(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range such as 127.0.0.1 or 10.0.0.0/8`);
 }
 
 function secretWithoutEnv(nodeEnv: string | undefined, dataDir: string): string {
   if (nodeEnv === "production") {
-    throw new Error(
+    throw new ConfigurationError(
       "BETTER_AUTH_SECRET is not set. In production the server needs a secret that stays the same across restarts " +
         "(it signs the session cookies). Generate one with `openssl rand -base64 32` and set BETTER_AUTH_SECRET.",
     );
