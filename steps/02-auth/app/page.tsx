@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { Chat } from "@/components/chat";
-import { getCurrentUser } from "@/lib/current-user";
+import { getCurrentUser } from "@/server/current-user";
 
 export default async function Home() {
   const user = await getCurrentUser();

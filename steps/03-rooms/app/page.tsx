@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/current-user";
+import { getCurrentUser } from "@/server/current-user";
 import { DEFAULT_ROOM_ID } from "@/lib/protocol";
 
 export default async function Home() {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
-import { getCurrentUser } from "@/lib/current-user";
+import { getCurrentUser } from "@/server/current-user";
 
 export const metadata: Metadata = { title: "Log in — Chat" };
 

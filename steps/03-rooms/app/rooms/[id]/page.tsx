@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { RoomView } from "@/components/room-view";
-import { getOpenableRoom } from "@/lib/current-room";
-import { getCurrentUser } from "@/lib/current-user";
+import { getOpenableRoom } from "@/server/rooms/current-room";
+import { getCurrentUser } from "@/server/current-user";
 import { roomTitle } from "@/lib/room-title";
 
 export async function generateMetadata({ params }: PageProps<"/rooms/[id]">): Promise<Metadata> {

@@ -1,8 +1,8 @@
 // For server components only: it reads the request's cookies and the SQLite file.
 import { headers } from "next/headers";
-import { createAuth, type Auth } from "@/server/auth";
-import { readAuthSettings } from "@/server/auth-settings";
-import type { ChatUser } from "./protocol";
+import { createAuth, type Auth } from "./auth";
+import { readAuthSettings } from "./auth-settings";
+import type { ChatUser } from "../lib/protocol";
 
 /** Next's own copy of the auth setup (the custom server has another), made on first use rather than at build time. */
 let auth: Auth | undefined;

@@ -1,8 +1,8 @@
 // For server components only: it reads the room store the chat server keeps in this process.
-import type { RoomSummary } from "./protocol";
-import { roomId as roomIdSchema } from "@/server/rooms/room-requests";
-import { sharedRoomStore } from "@/server/rooms/shared-room-store";
-import { findOpenableRoom, summarize } from "@/server/rooms/room-views";
+import type { RoomSummary } from "../../lib/protocol";
+import { roomId as roomIdSchema } from "./room-requests";
+import { sharedRoomStore } from "./shared-room-store";
+import { findOpenableRoom, summarize } from "./room-views";
 
 /**
  * The room `userId` may open at /rooms/`roomId`, as they see it; null for an id that is malformed, unknown, or a
