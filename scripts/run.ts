@@ -13,15 +13,19 @@ export class CommandFailed extends Error {
 /**
  * Runs a command with inherited output; rejects with a readable message when it fails. A SIGINT or SIGTERM sent to
  * this process is passed on, and the child then stopping because of it is a normal end, not a failure.
+ * `group: true` runs it in a process group of its own and signals the whole group: npm does not pass SIGTERM on to
+ * its script, so a server started through `npm start` would otherwise outlive the stop.
  */
-export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+export function run(command: string, args: string[], options: SpawnOptions & { group?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
+    const { group = false, ...spawnOptions } = options;
+    const child = spawn(command, args, { stdio: "inherit", detached: group, ...spawnOptions });
     let stopRequested = false;
     // Ctrl-C reaches the child through the terminal too; a signal sent to this process alone must be passed on.
     const forward = (signal: NodeJS.Signals) => {
       stopRequested = true;
-      child.kill(signal);
+      if (group && child.pid !== undefined) process.kill(-child.pid, signal);
+      else child.kill(signal);
     };
     process.on("SIGTERM", forward);
     process.on("SIGINT", forward);

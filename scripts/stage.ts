@@ -18,14 +18,14 @@ async function main() {
       await run("npm", ["run", "build"], { cwd: stage.dir });
       banner(`Starting ${stage.relativeDir} in production mode`);
       // --silent: when the server cannot start, its own one-line reason is the last thing printed, not npm's.
-      await run("npm", ["start", "--silent"], { cwd: stage.dir, env: { ...process.env, ...demoSecret(stage) } });
+      await run("npm", ["start", "--silent"], { cwd: stage.dir, env: { ...process.env, ...demoSecret(stage) }, group: true });
       break;
     }
     case "dev": {
       if (!query) throw new Error('Which stage? e.g. `npm run dev -- 01` (or "template", "latest").');
       const stage = findStage(query);
       banner(`${stage.relativeDir} in dev mode (${stage.title})`);
-      await run("npm", ["run", "dev", "--silent"], { cwd: stage.dir });
+      await run("npm", ["run", "dev", "--silent"], { cwd: stage.dir, group: true });
       break;
     }
     case "build": {

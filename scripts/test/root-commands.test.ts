@@ -1,7 +1,10 @@
 // The root commands a new user types first: they must do what the README says, or refuse clearly.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { freePort } from "../../tests/support/free-port";
 import { REPO_ROOT } from "../stages";
 
 function npm(args: string[]) {
@@ -25,3 +28,34 @@ describe("npm run dev", () => {
     assert.match(output, /No stage "nope"/);
   });
 });
+
+describe("npm start -- template, stopped with SIGTERM", () => {
+  it("stops the server with it and ends quietly with exit 0", { timeout: 180_000 }, async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/stage.ts", "start", "template"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    while (!output.includes("> Ready on")) {
+      if (child.exitCode !== null) assert.fail(`npm start ended before the server was ready:\n${output}`);
+      await sleep(200);
+    }
+    child.kill("SIGTERM");
+    assert.equal(await exited, 0);
+    assert.doesNotMatch(output, /failed|was stopped/);
+    assert.equal(await portIsFree(port), true, "the server still listens after npm start has ended");
+  });
+});
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
