@@ -29,7 +29,7 @@ export type ChatErrorCode =
   | "unknown_event"
   | "not_found" // no such room, or not one you may see (the two look the same on purpose)
   | "forbidden" // you see the room but may not do that (invite to a public room, leave general or a DM)
-  | "limit_reached" // rooms per person, members per private room
+  | "limit_reached" // rooms per person, members per private room, rooms the server keeps
   | "conflict" // a public room of that name exists; several people have the name you invited
   | "server_error";
 
@@ -60,6 +60,8 @@ export interface RoomSummary {
 
 type Failure = { ok: false; error: ChatError };
 export type RoomListResult = { ok: true; rooms: RoomSummary[] } | Failure;
+/** A page of public rooms; `next` asks for the page after it ("browse rooms"), null on the last page. */
+export type RoomPageResult = { ok: true; rooms: RoomSummary[]; next: string | null } | Failure;
 export type RoomResult = { ok: true; room: RoomSummary } | Failure;
 export type InviteResult = { ok: true; room: RoomSummary; invited: ChatUser } | Failure;
 export type DoneResult = { ok: true } | Failure;
@@ -71,6 +73,13 @@ export interface CreateRoomRequest {
 
 export interface RoomRequest {
   roomId: string;
+}
+
+export interface BrowseRoomsRequest {
+  /** Only public rooms whose name contains this, in any letter case (at most MAX_ROOM_NAME_LENGTH characters). */
+  search?: string;
+  /** The `next` of the page before, passed back unchanged; leave it out for the first page. */
+  cursor?: string;
 }
 
 export interface InviteRequest {
@@ -108,8 +117,10 @@ export type ConnectErrorCode = "unauthorized" | "forbidden_origin" | "server_err
 export interface ClientToServerEvents {
   /** Sends a message's text to this connection's open room (see "join room"); the server answers with the result. */
   "chat message": (text: string, ack: (result: SendResult) => void) => void;
-  /** The rooms this person may see: every public room, and the private rooms and direct messages they are in. */
+  /** This person's rooms: the public and private rooms and direct messages they are a member of. */
   "list rooms": (request: Record<string, never>, ack: (result: RoomListResult) => void) => void;
+  /** A page of the public rooms this person has not joined, newest first, optionally only names containing `search`. */
+  "browse rooms": (request: BrowseRoomsRequest, ack: (result: RoomPageResult) => void) => void;
   /** Creates a room with this person as its first member. */
   "create room": (request: CreateRoomRequest, ack: (result: RoomResult) => void) => void;
   /**

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChatError, DoneResult, InviteResult, RoomKind, RoomListResult, RoomResult } from "./protocol";
+import type { ChatError, DoneResult, InviteResult, RoomKind, RoomListResult, RoomPageResult, RoomResult } from "./protocol";
 import { getSocket } from "./socket";
 
 /** How long a room request waits for the server's answer. */
@@ -16,6 +16,12 @@ const NO_ANSWER: { ok: false; error: ChatError } = {
 
 export function listRooms(): Promise<RoomListResult> {
   return getSocket().timeout(ACK_TIMEOUT_MS).emitWithAck("list rooms", {}).catch(() => NO_ANSWER);
+}
+
+/** A page of the public rooms this person has not joined; `cursor` is the `next` of the page before. */
+export function browseRooms(search: string, cursor: string | null): Promise<RoomPageResult> {
+  const request = { ...(search ? { search } : {}), ...(cursor ? { cursor } : {}) };
+  return getSocket().timeout(ACK_TIMEOUT_MS).emitWithAck("browse rooms", request).catch(() => NO_ANSWER);
 }
 
 export function joinRoom(roomId: string): Promise<RoomResult> {

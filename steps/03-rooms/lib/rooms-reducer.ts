@@ -1,7 +1,7 @@
 import type { RoomSummary } from "./protocol";
 
 export interface RoomsState {
-  /** The rooms this person may see, in the server's order; null until the server has listed them. */
+  /** The rooms this person is a member of, in the server's order; null until the server has listed them. */
   rooms: RoomSummary[] | null;
   /** Messages that arrived in each room while this page did not have it open. */
   unread: Record<string, number>;
@@ -21,6 +21,8 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
     case "listed":
       return { ...state, rooms: action.rooms };
     case "updated": {
+      // Not (or no longer) a member: a public room created by someone else, or one this person left.
+      if (!action.room.member) return roomsReducer(state, { type: "removed", roomId: action.room.id });
       const rooms = state.rooms ?? [];
       const known = rooms.some((room) => room.id === action.room.id);
       return { ...state, rooms: known ? rooms.map((room) => (room.id === action.room.id ? action.room : room)) : [...rooms, action.room] };

@@ -35,10 +35,23 @@ export const FAILED_SIGN_IN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 /**
- * Rooms one person may create, direct messages they start included. Finding an existing direct message again
- * does not count. Keeps one account from filling the room list and the server's memory.
+ * Rooms one person may have created, direct messages they started included: those that still exist, so a private
+ * room that ended (its last member left) frees its place. Finding an existing direct message again does not count.
+ * Keeps one account from filling the room list and the server's memory.
  */
 export const MAX_ROOMS_PER_USER = 50;
+
+/**
+ * Public rooms the server keeps, general included. Sign-ups are free, so without it a flood of accounts could
+ * create rooms without end (MAX_ROOMS_PER_USER each); past it, new public rooms are refused with a clear error.
+ */
+export const MAX_PUBLIC_ROOMS = 10_000;
+
+/** Rooms of every kind the server keeps (about 1 KB of memory each before their members): the same flood, bounded. */
+export const MAX_ROOMS = 50_000;
+
+/** Public rooms in one answer to "browse rooms"; the client asks for the next page with the cursor it got. */
+export const PUBLIC_ROOMS_PAGE_SIZE = 20;
 
 /** Members of one private room, its creator included. Public rooms have no limit; a direct message has two. */
 export const MAX_MEMBERS_PER_PRIVATE_ROOM = 50;

@@ -11,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const ROOM_EVENTS = ["list rooms", "create room", "join room", "leave room", "invite to room", "open direct"] as const;
+const ROOM_EVENTS = ["list rooms", "browse rooms", "create room", "join room", "leave room", "invite to room", "open direct"] as const;
 
 let deep: unknown = "bottom";
 beforeAll(() => {

@@ -71,6 +71,10 @@ describe("an intruder: signed in, connected, not a member", () => {
 
     const listed = await request(intruder, "list rooms", {});
     expect(listed.ok && listed.rooms.map((room) => room.id)).not.toContain(secret.id);
+    // Browsing shows public rooms only, whatever it searches for and whichever cursor it makes up.
+    for (const query of [{}, { search: secretName }, { search: "secret" }, { cursor: secret.id }, { cursor: direct.room.id }]) {
+      expect(await request(intruder, "browse rooms", query)).toEqual({ ok: true, rooms: [], next: null });
+    }
     await roundTrip(intruder);
     const everything = JSON.stringify(overheard);
     for (const secretThing of [secret.id, direct.room.id, secretName, "secret is", "between us"]) {

@@ -33,4 +33,14 @@ describe("roomsReducer", () => {
     expect(removed.rooms).toEqual([general]);
     expect(removed.unread).toEqual({ general: 0 });
   });
+  it("keeps only rooms this person is a member of: a public room they left, or someone else created, is not theirs", () => {
+    const state = run(
+      { type: "listed", rooms: [general, { ...lounge, member: true }] },
+      { type: "activity", roomId: "lounge1" },
+      { type: "updated", room: { id: "new1", name: "New", kind: "public", member: false } },
+      { type: "updated", room: lounge },
+    );
+    expect(state.rooms).toEqual([general]);
+    expect(state.unread).toEqual({});
+  });
 });

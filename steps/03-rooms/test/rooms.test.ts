@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_ROOM_ID, type ChatMessage } from "../lib/protocol";
-import { MAX_MEMBERS_PER_PRIVATE_ROOM, MAX_ROOMS_PER_USER, ROOM_REQUEST_RATE_LIMIT } from "../server/limits";
+import { MAX_MEMBERS_PER_PRIVATE_ROOM, MAX_PUBLIC_ROOMS, MAX_ROOMS_PER_USER, PUBLIC_ROOMS_PAGE_SIZE, ROOM_REQUEST_RATE_LIMIT } from "../server/limits";
 import { createMemoryRoomStore } from "../server/rooms/memory-room-store";
-import type { RoomStore } from "../server/rooms/room-store";
+import type { RoomLimits, RoomStore } from "../server/rooms/room-store";
 import { joined, nextEvent, recordEvents, startChatTestServer, type ChatTestServer, type TestClient } from "./chat-test-server";
-import { createRoom, recordEverything, request, roundTrip, uniqueName } from "./room-helpers";
+import { createRoom, recordEverything, request, roundTrip, uniqueName, type AnswerOf } from "./room-helpers";
 
 let server: ChatTestServer;
 beforeEach(async () => {
@@ -13,6 +13,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const texts = (inbox: ChatMessage[]) => inbox.map((message) => message.text);
+const NO_LIMIT: RoomLimits = { perCreator: Infinity, publicRooms: Infinity, allRooms: Infinity };
 
 async function send(client: TestClient, text: string) {
   const ack = await client.emitWithAck("chat message", text);
@@ -34,10 +35,13 @@ describe("public rooms", () => {
     expect(await aliceHears).toEqual(room);
     expect(await bobHears).toEqual({ ...room, member: false });
 
-    const listed = await request(bobClient, "list rooms", {});
-    expect(listed).toEqual({ ok: true, rooms: [expect.objectContaining({ id: DEFAULT_ROOM_ID, member: true }), { ...room, member: false }] });
+    // Bob's own rooms are general only; the new room is among the public rooms he may browse.
+    expect(await request(bobClient, "list rooms", {})).toEqual({ ok: true, rooms: [expect.objectContaining({ id: DEFAULT_ROOM_ID, member: true })] });
+    expect(await request(bobClient, "browse rooms", {})).toEqual({ ok: true, rooms: [{ ...room, member: false }], next: null });
     expect(await request(bobClient, "join room", { roomId: room.id })).toEqual({ ok: true, room: { ...room, member: true } });
     expect(await server.rooms.isMember(room.id, bob.id)).toBe(true);
+    expect(await request(bobClient, "list rooms", {})).toMatchObject({ ok: true, rooms: [{ id: DEFAULT_ROOM_ID }, { id: room.id, member: true }] });
+    expect(await request(bobClient, "browse rooms", {})).toEqual({ ok: true, rooms: [], next: null });
   });
 
   it("keep messages in their room: members with another room open hear only that something came", async () => {
@@ -86,6 +90,9 @@ describe("public rooms", () => {
 
     expect(await request(tab1, "leave room", { roomId: room.id })).toEqual({ ok: true });
     expect(await update).toEqual({ ...room, member: false });
+    // Out of the person's own rooms, back among those to browse.
+    expect(await request(tab1, "list rooms", {})).toMatchObject({ ok: true, rooms: [{ id: DEFAULT_ROOM_ID }] });
+    expect(await request(tab1, "browse rooms", {})).toEqual({ ok: true, rooms: [{ ...room, member: false }], next: null });
     expect(await tab2.emitWithAck("chat message", "still here?")).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await request(tab1, "leave room", { roomId: DEFAULT_ROOM_ID })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await request(tab1, "leave room", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
@@ -288,19 +295,80 @@ describe("direct messages", () => {
   });
 });
 
+describe("browsing public rooms", () => {
+  it("answers a page at a time, newest first, with a cursor for the next page", async () => {
+    const creator = { id: "someone-else", name: "Someone" };
+    for (let i = 1; i <= PUBLIC_ROOMS_PAGE_SIZE + 3; i++) await server.rooms.create({ name: `Room ${i}`, kind: "public", creator }, NO_LIMIT);
+    const client = await server.connectClient(); // in general, so general is not among the rooms to browse
+
+    const first = await request(client, "browse rooms", {});
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.rooms).toHaveLength(PUBLIC_ROOMS_PAGE_SIZE);
+    expect(first.rooms[0]).toEqual({ id: expect.any(String), name: `Room ${PUBLIC_ROOMS_PAGE_SIZE + 3}`, kind: "public", member: false });
+    expect(first.next).toEqual(expect.any(String));
+    const second = await request(client, "browse rooms", { cursor: first.next ?? "" });
+    expect(second).toMatchObject({ ok: true, rooms: [{ name: "Room 3" }, { name: "Room 2" }, { name: "Room 1" }], next: null });
+  });
+
+  it("searches names in any letter case; a bad search or cursor is refused, an unknown cursor finds nothing", async () => {
+    const creator = { id: "someone-else", name: "Someone" };
+    for (const name of ["Book club", "Chess", "Bookbinding", "Old books", "Cooking"]) await server.rooms.create({ name, kind: "public", creator }, NO_LIMIT);
+    await server.rooms.create({ name: "Secret books", kind: "private", creator }, NO_LIMIT);
+    const client = await server.connectClient();
+    const names = (result: AnswerOf<"browse rooms">) => (result.ok ? result.rooms.map((room) => room.name) : result.error.code);
+
+    expect(names(await request(client, "browse rooms", { search: "  BOOK " }))).toEqual(["Old books", "Bookbinding", "Book club"]);
+    expect(names(await request(client, "browse rooms", { search: "nothing like it" }))).toEqual([]);
+    expect(await request(client, "browse rooms", { search: "x".repeat(41) })).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+    expect(await request(client, "browse rooms", { cursor: "not a cursor!" })).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+    expect(await request(client, "browse rooms", { cursor: "made-up-cursor" })).toEqual({ ok: true, rooms: [], next: null });
+  });
+});
+
 describe("limits", () => {
   it(`refuses a person's room number ${MAX_ROOMS_PER_USER + 1}, direct messages they start included`, async () => {
     const alice = await server.signUp("Alice");
     const bob = await server.signUp("Bob");
     const client = await server.connectClient({ user: alice });
     for (let i = 0; i < MAX_ROOMS_PER_USER; i++) {
-      await server.rooms.create({ name: `Room ${i}`, kind: "private", creator: { id: alice.id, name: alice.name } }, Infinity);
+      await server.rooms.create({ name: `Room ${i}`, kind: "private", creator: { id: alice.id, name: alice.name } }, NO_LIMIT);
     }
     expect(await request(client, "create room", { name: "One too many", kind: "private" })).toMatchObject({
       ok: false,
       error: { code: "limit_reached" },
     });
     expect(await request(client, "open direct", { userId: bob.id })).toMatchObject({ ok: false, error: { code: "limit_reached" } });
+  });
+
+  it("counts the rooms that exist: ending a private room one created frees its place", async () => {
+    const alice = await server.signUp("Alice");
+    const client = await server.connectClient({ user: alice });
+    for (let i = 1; i < MAX_ROOMS_PER_USER; i++) {
+      await server.rooms.create({ name: `Room ${i}`, kind: "private", creator: { id: alice.id, name: alice.name } }, NO_LIMIT);
+    }
+    const last = await createRoom(client, "The last one", "private");
+    expect(await request(client, "create room", { name: "One too many", kind: "private" })).toMatchObject({
+      ok: false,
+      error: { code: "limit_reached", message: expect.stringContaining(`${MAX_ROOMS_PER_USER} rooms`) },
+    });
+    // Alice is its only member: leaving ends the room, and her limit counts one room fewer.
+    expect(await request(client, "leave room", { roomId: last.id })).toEqual({ ok: true });
+    expect(await request(client, "create room", { name: "In its place", kind: "private" })).toMatchObject({ ok: true });
+    expect(await request(client, "create room", { name: "One too many", kind: "private" })).toMatchObject({ ok: false });
+  });
+
+  it(`refuses public room number ${MAX_PUBLIC_ROOMS + 1} on the server, general counted, with a clear error`, async () => {
+    // Many people each under their own limit, as a flood of accounts would be.
+    for (let i = 1; i < MAX_PUBLIC_ROOMS; i++) {
+      const creator = { id: `flood-${Math.floor(i / MAX_ROOMS_PER_USER)}`, name: "Flood" };
+      expect((await server.rooms.create({ name: `Flood ${i}`, kind: "public", creator }, NO_LIMIT)).ok).toBe(true);
+    }
+    const client = await server.connectClient();
+    expect(await request(client, "create room", { name: "One too many", kind: "public" })).toEqual({
+      ok: false,
+      error: { code: "limit_reached", message: expect.stringMatching(/as many public rooms as it keeps.*private room/) },
+    });
+    expect(await request(client, "create room", { name: "Private is fine", kind: "private" })).toMatchObject({ ok: true });
   });
 
   it("rate-limits room requests per connection, without affecting others", async () => {

@@ -76,4 +76,25 @@ test.describe("rooms: public rooms", () => {
     await expect(name).toHaveAccessibleDescription(/already a public room/);
     await expect(rooms.current).toHaveText(/general/);
   });
+  test("public rooms to join are browsed with a search; a joined room moves to your rooms", async ({ openChat }) => {
+    const alice = await openChat("Alice");
+    const bob = await openChat("Bob");
+    const [aliceRooms, bobRooms] = [new RoomsPanel(alice.page), new RoomsPanel(bob.page)];
+    const tag = runTag();
+    const roomName = `Origami ${tag}`;
+    await aliceRooms.create(roomName, "public");
+
+    const browse = bob.page.getByRole("region", { name: "Browse public rooms" });
+    const search = bob.page.getByRole("searchbox", { name: "Search public rooms" });
+    await search.fill(`no such room ${tag}`);
+    await expect(browse.getByText("No public room to join has that in its name.")).toBeVisible();
+    // Part of the name, in another letter case, finds it, whatever else the server holds.
+    await search.fill(tag.toUpperCase());
+    await expect(browse.getByRole("link")).toHaveText([new RegExp(roomName)]);
+
+    await bobRooms.open(roomName);
+    const yours = bob.page.getByRole("region", { name: "Your rooms" });
+    await expect(yours.getByRole("link", { name: roomName })).toBeVisible();
+    await expect(browse.getByRole("link", { name: roomName })).toHaveCount(0);
+  });
 });

@@ -1,15 +1,27 @@
 import { DEFAULT_ROOM_ID, type RoomSummary } from "../../lib/protocol";
-import { MAX_MEMBERS_PER_PRIVATE_ROOM, MAX_ROOMS_PER_USER } from "../limits";
+import { MAX_MEMBERS_PER_PRIVATE_ROOM, MAX_PUBLIC_ROOMS, MAX_ROOMS, MAX_ROOMS_PER_USER, PUBLIC_ROOMS_PAGE_SIZE } from "../limits";
 import type { ChatServer, ChatServerSocket } from "../types";
 import type { UserDirectory } from "../user-directory";
 import { membersKey, roomKey, userKey } from "./room-keys";
 import { failure, roomRequestHandler } from "./room-request-handler";
-import { createRoomRequest, directRequest, inviteRequest, listRoomsRequest, roomRequest } from "./room-requests";
-import type { Room, RoomStore } from "./room-store";
+import { browseRoomsRequest, createRoomRequest, directRequest, inviteRequest, listRoomsRequest, roomRequest } from "./room-requests";
+import type { Refusal, Room, RoomLimits, RoomStore } from "./room-store";
 import { findOpenableRoom, roomListFor, summarize } from "./room-views";
 
 const NO_SUCH_ROOM = "No such room, or you are not a member of it.";
-const TOO_MANY_ROOMS = `You have reached the limit of ${MAX_ROOMS_PER_USER} rooms.`;
+const LIMITS: RoomLimits = { perCreator: MAX_ROOMS_PER_USER, publicRooms: MAX_PUBLIC_ROOMS, allRooms: MAX_ROOMS };
+
+/** The answer to a room the store would not create: its name is taken, the person's own limit, or the server's. */
+function refusedRoom(reason: Refusal, kind: Room["kind"], name: string) {
+  if (reason === "name_taken") return failure("conflict", `There is already a public room called "${name}".`);
+  if (reason === "limit_reached") {
+    return failure("limit_reached", `You have reached the limit of ${MAX_ROOMS_PER_USER} rooms you created. A private room stops counting once everyone has left it.`);
+  }
+  if (kind === "public") {
+    return failure("limit_reached", "This server has as many public rooms as it keeps: join one, or create a private room.");
+  }
+  return failure("limit_reached", "This server has as many rooms as it keeps: try again later.");
+}
 
 /**
  * The room events of one connection. Every request is checked against the store before the connection is put in
@@ -51,12 +63,15 @@ export function handleRooms(io: ChatServer, socket: ChatServerSocket, store: Roo
 
   handle("list rooms", listRoomsRequest, async () => ({ ok: true, rooms: await roomListFor(store, user.id) }));
 
+  // One page at a time: an answer stays small and quick however many public rooms there are.
+  handle("browse rooms", browseRoomsRequest, async ({ search = "", cursor = null }) => {
+    const page = await store.publicRooms({ search, cursor, notJoinedBy: user.id, limit: PUBLIC_ROOMS_PAGE_SIZE });
+    return { ok: true, rooms: await Promise.all(page.rooms.map((room) => summarize(store, room, false))), next: page.next };
+  });
+
   handle("create room", createRoomRequest, async ({ name, kind }) => {
-    const created = await store.create({ name, kind, creator: user }, MAX_ROOMS_PER_USER);
-    if (!created.ok) {
-      if (created.reason === "limit_reached") return failure("limit_reached", TOO_MANY_ROOMS);
-      return failure("conflict", `There is already a public room called "${name}".`);
-    }
+    const created = await store.create({ name, kind, creator: user }, LIMITS);
+    if (!created.ok) return refusedRoom(created.reason, kind, name);
     const summary = await announceMembers(created.room, [user.id]);
     if (kind === "public") io.except(userKey(user.id)).emit("room updated", { ...summary, member: false });
     return { ok: true, room: summary };
@@ -119,8 +134,8 @@ export function handleRooms(io: ChatServer, socket: ChatServerSocket, store: Roo
     if (userId === user.id) return failure("forbidden", "A direct message needs someone else.");
     const other = await users.findById(userId);
     if (!other) return failure("not_found", "Nobody has that user id.");
-    const found = await store.findOrCreateDirect(user, other, MAX_ROOMS_PER_USER);
-    if (!found.ok) return failure("limit_reached", TOO_MANY_ROOMS);
+    const found = await store.findOrCreateDirect(user, other, LIMITS);
+    if (!found.ok) return refusedRoom(found.reason, "direct", "");
     return { ok: true, room: await announceMembers(found.room, [user.id, other.id]) };
   });
 }

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import type { CreateRoomRequest, DirectRequest, InviteRequest, RoomRequest } from "../../lib/protocol";
-import { roomNameError } from "../../lib/room-rules";
+import type { BrowseRoomsRequest, CreateRoomRequest, DirectRequest, InviteRequest, RoomRequest } from "../../lib/protocol";
+import { MAX_ROOM_NAME_LENGTH, roomNameError } from "../../lib/room-rules";
 
 // The payload of every room event, as zod schemas: anything else a client sends is refused before a handler
 // sees it. Strict objects: an unexpected field is an error, not something silently ignored.
@@ -20,6 +20,13 @@ const roomName = z
   });
 
 export const listRoomsRequest = z.strictObject({});
+
+export const browseRoomsRequest = z.strictObject({
+  /** No name is longer, so a longer search could match nothing. */
+  search: z.string().trim().max(MAX_ROOM_NAME_LENGTH, `Search for at most ${MAX_ROOM_NAME_LENGTH} characters.`).optional(),
+  /** The store's cursors are room ids (a database's may differ, within the same characters). */
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a cursor this server gave.").optional(),
+}) satisfies z.ZodType<BrowseRoomsRequest>;
 
 export const roomRequest = z.strictObject({ roomId }) satisfies z.ZodType<RoomRequest>;
 

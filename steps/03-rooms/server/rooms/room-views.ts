@@ -20,10 +20,7 @@ export async function summarize(store: RoomStore, room: Room, member: boolean): 
   return summary;
 }
 
-/** Every public room (marked joined or not), then the private rooms and direct messages `userId` is in. */
+/** The rooms `userId` is a member of: public and private rooms and direct messages, oldest first. */
 export async function roomListFor(store: RoomStore, userId: string): Promise<RoomSummary[]> {
-  const [publicRooms, joined] = await Promise.all([store.publicRooms(), store.roomsOf(userId)]);
-  const joinedIds = new Set(joined.map((room) => room.id));
-  const visible = [...publicRooms, ...joined.filter((room) => room.kind !== "public")];
-  return Promise.all(visible.map((room) => summarize(store, room, joinedIds.has(room.id))));
+  return Promise.all((await store.roomsOf(userId)).map((room) => summarize(store, room, true)));
 }
