@@ -5,7 +5,7 @@ import { handleChatMessages } from "./chat-message-handler";
 import { MAX_FRAME_BYTES } from "./limits";
 import { createOnlineUsers } from "./online-users";
 import { trackPresence } from "./presence";
-import { sessionRoom } from "./session-sockets";
+import { endConnectionsWithTheirSessions, sessionRoom } from "./session-sockets";
 import { requireSignedInUser } from "./socket-auth";
 import type { ChatServer } from "./types";
 import { rejectUnknownEvents } from "./unknown-events";
@@ -18,6 +18,7 @@ export function createChatServer(httpServer: HttpServer, auth: Auth, allowedOrig
   });
   const onlineUsers = createOnlineUsers();
   requireSignedInUser(io, auth, allowedOrigins);
+  endConnectionsWithTheirSessions(io, auth, httpServer);
 
   io.on("connection", (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));

@@ -26,6 +26,12 @@ export const PRESENCE_ANNOUNCE_MAX_ONLINE = 200;
 export const PRESENCE_LIST_MAX = PRESENCE_ANNOUNCE_MAX_ONLINE;
 
 /**
+ * How often the server checks that the sessions of its connections still exist and have not expired. Sign-outs and
+ * revocations through this process end connections at once; this catches expiry and deletions made elsewhere.
+ */
+export const SESSION_CHECK_INTERVAL_MS = 60_000;
+
+/**
  * Per client address: after this many failed sign-ins, sign-in is refused until the window (counted from the first
  * failure) has passed, even with the right password. Successful sign-ins and sign-ups are not limited.
  */

@@ -8,7 +8,7 @@ import { trackPresence } from "./presence";
 import { handleRooms } from "./rooms/room-handlers";
 import type { RoomStore } from "./rooms/room-store";
 import { sharedRoomStore } from "./rooms/shared-room-store";
-import { sessionRoom } from "./session-sockets";
+import { endConnectionsWithTheirSessions, sessionRoom } from "./session-sockets";
 import { requireSignedInUser } from "./socket-auth";
 import type { ChatServer } from "./types";
 import { rejectUnknownEvents } from "./unknown-events";
@@ -31,6 +31,7 @@ export function createChatServer(
   const onlineUsers = createOnlineUsers();
   const users = createUserDirectory(auth);
   requireSignedInUser(io, auth, allowedOrigins);
+  endConnectionsWithTheirSessions(io, auth, httpServer);
 
   io.on("connection", (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
