@@ -7,6 +7,7 @@ import { createOnlineUsers } from "./online-users";
 import { trackPresence } from "./presence";
 import { endConnectionsWithTheirSessions, sessionRoom } from "./session-sockets";
 import { requireSignedInUser } from "./socket-auth";
+import { limitSendBuffer } from "./send-buffer";
 import type { ChatServer } from "./types";
 import { rejectUnknownEvents } from "./unknown-events";
 
@@ -22,6 +23,7 @@ export function createChatServer(httpServer: HttpServer, auth: Auth, allowedOrig
 
   io.on("connection", (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
+    limitSendBuffer(socket);
     rejectUnknownEvents(socket);
     trackPresence(socket, onlineUsers);
     handleChatMessages(io, socket);

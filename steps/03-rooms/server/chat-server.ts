@@ -10,6 +10,7 @@ import type { RoomStore } from "./rooms/room-store";
 import { sharedRoomStore } from "./rooms/shared-room-store";
 import { endConnectionsWithTheirSessions, sessionRoom } from "./session-sockets";
 import { requireSignedInUser } from "./socket-auth";
+import { limitSendBuffer } from "./send-buffer";
 import type { ChatServer } from "./types";
 import { rejectUnknownEvents } from "./unknown-events";
 import { createUserDirectory } from "./user-directory";
@@ -35,6 +36,7 @@ export function createChatServer(
 
   io.on("connection", (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
+    limitSendBuffer(socket);
     rejectUnknownEvents(socket);
     trackPresence(socket, onlineUsers);
     handleRooms(io, socket, rooms, users);
