@@ -18,6 +18,12 @@ export const MAX_SEND_BUFFER_BYTES = 1024 * 1024;
 export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
 
 /**
+ * Per person, all their connections together: a burst of this many messages, then this many per second. Without
+ * it, each tab would bring its own MESSAGE_RATE_LIMIT. One tab at its sustained rate uses all of it.
+ */
+export const PERSON_MESSAGE_RATE_LIMIT = { burst: 20, perSecond: 5 };
+
+/**
  * Per connection: refused events (invalid, rate-limited, unknown) allowed before the server disconnects it —
  * a burst of this many, then this many per second. An honest client almost never gets refused.
  */

@@ -2,14 +2,23 @@ import { randomUUID } from "node:crypto";
 import type { ChatMessage, SendResult } from "../lib/protocol";
 import { replyTo, splitAck } from "./acknowledge";
 import { MESSAGE_RATE_LIMIT } from "./limits";
+import type { PersonRateLimits } from "./person-rate-limits";
 import { createRateLimiter } from "./rate-limiter";
 import { membersKey, roomKey, userKey } from "./rooms/room-keys";
 import type { RoomStore } from "./rooms/room-store";
 import type { ChatServer, ChatServerSocket } from "./types";
 import { parseMessageArgs } from "./validate-message";
 
-export function handleChatMessages(io: ChatServer, socket: ChatServerSocket, rooms: RoomStore) {
+export function handleChatMessages(
+  io: ChatServer,
+  socket: ChatServerSocket,
+  rooms: RoomStore,
+  personLimits: PersonRateLimits,
+) {
   const rateLimiter = createRateLimiter(MESSAGE_RATE_LIMIT);
+  // Shared with this person's other connections; a connection over its own limit does not use up theirs.
+  const person = personLimits.acquire(socket.data.user.id);
+  socket.on("disconnect", person.release);
 
   socket.on("chat message", (...args: unknown[]) => {
     const { payloads, ack } = splitAck(args);
@@ -22,7 +31,7 @@ export function handleChatMessages(io: ChatServer, socket: ChatServerSocket, roo
 
   async function sendToOpenRoom(payloads: unknown[], reply: (result: SendResult) => void) {
     // The rate limit comes first: invalid messages cost the sender as much as valid ones.
-    if (!rateLimiter.tryTake()) {
+    if (!rateLimiter.tryTake() || !person.limiter.tryTake()) {
       return reply({ ok: false, error: { code: "rate_limited", message: "Slow down: too many messages." } });
     }
     const parsed = parseMessageArgs(payloads);

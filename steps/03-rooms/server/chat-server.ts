@@ -2,8 +2,9 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Auth } from "./auth";
 import { handleChatMessages } from "./chat-message-handler";
-import { MAX_FRAME_BYTES } from "./limits";
+import { MAX_FRAME_BYTES, PERSON_MESSAGE_RATE_LIMIT } from "./limits";
 import { createOnlineUsers } from "./online-users";
+import { createPersonRateLimits } from "./person-rate-limits";
 import { trackPresence } from "./presence";
 import { handleRooms } from "./rooms/room-handlers";
 import type { RoomStore } from "./rooms/room-store";
@@ -30,6 +31,7 @@ export function createChatServer(
     serveClient: false,
   });
   const onlineUsers = createOnlineUsers();
+  const personLimits = createPersonRateLimits(PERSON_MESSAGE_RATE_LIMIT);
   const users = createUserDirectory(auth);
   requireSignedInUser(io, auth, allowedOrigins);
   endConnectionsWithTheirSessions(io, auth, httpServer);
@@ -40,7 +42,7 @@ export function createChatServer(
     rejectUnknownEvents(socket);
     trackPresence(socket, onlineUsers);
     handleRooms(io, socket, rooms, users);
-    handleChatMessages(io, socket, rooms);
+    handleChatMessages(io, socket, rooms, personLimits);
   });
   return io;
 }
