@@ -15,7 +15,7 @@ export function Chat() {
         <h1 className="text-lg font-semibold tracking-tight">Chat</h1>
         <div className="flex items-center gap-3">
           <OnlineCount online={chat.online} />
-          <ConnectionBadge status={chat.status} transport={chat.transport} />
+          <ConnectionBadge status={chat.status} transport={chat.transport} reason={chat.closeReason} />
         </div>
       </header>
       <MessageList items={chat.items} />

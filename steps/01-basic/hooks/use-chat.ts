@@ -1,10 +1,12 @@
 "use client";
 
+import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useReducer, useState } from "react";
 import { chatReducer, initialChatState } from "@/lib/chat-reducer";
 import type { ChatView, ConnectionStatus } from "@/lib/chat-state";
-import type { ChatMessage, PresenceUpdate } from "@/lib/protocol";
+import type { ChatMessage, ClosingNotice, PresenceUpdate } from "@/lib/protocol";
 import { getSocket } from "@/lib/socket";
+import { describeDisconnect } from "./close-reason";
 
 /** How long a sent message waits for the server's ack before it is marked as not sent. */
 const ACK_TIMEOUT_MS = 10_000;
@@ -16,10 +18,13 @@ export function useChat(): ChatView {
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [transport, setTransport] = useState<string | null>(null);
+  const [closeReason, setCloseReason] = useState<string | null>(null);
 
   useEffect(() => {
     const socket = getSocket();
     const onUpgrade = (upgraded: { name: string }) => setTransport(upgraded.name);
+    /** What the server said in "closing", until the disconnect it announced. */
+    let closing: ClosingNotice | null = null;
 
     function onConnect() {
       setStatus("connected");
@@ -27,8 +32,13 @@ export function useChat(): ChatView {
       setTransport(engine.transport.name);
       engine.off("upgrade", onUpgrade).on("upgrade", onUpgrade);
     }
-    function onDisconnect() {
+    function onClosing(notice: ClosingNotice) {
+      closing = notice;
+    }
+    function onDisconnect(_reason: Socket.DisconnectReason, details?: unknown) {
       setTransport(null);
+      setCloseReason(describeDisconnect(closing, details));
+      closing = null;
       // `active` means the client will try again by itself; otherwise the server sent it away.
       setStatus(socket.active ? "reconnecting" : "offline");
     }
@@ -49,6 +59,7 @@ export function useChat(): ChatView {
     }
 
     socket.on("connect", onConnect);
+    socket.on("closing", onClosing);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
     socket.on("chat message", onMessage);
@@ -60,6 +71,7 @@ export function useChat(): ChatView {
 
     return () => {
       socket.off("connect", onConnect);
+      socket.off("closing", onClosing);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
       socket.off("chat message", onMessage);
@@ -82,5 +94,5 @@ export function useChat(): ChatView {
       });
   }, []);
 
-  return { status, transport, online: state.online, items: state.items, send };
+  return { status, transport, closeReason, online: state.online, items: state.items, send };
 }

@@ -31,12 +31,33 @@ export interface PresenceUpdate {
   online: number;
 }
 
+/**
+ * Why the server ended a connection, sent in "closing" just before it does:
+ * "too_many_refusals": it kept sending what the server refuses.
+ */
+export type CloseReason = "too_many_refusals";
+
+export interface ClosingNotice {
+  reason: CloseReason;
+  /** A sentence for people. */
+  message: string;
+}
+
+/**
+ * The WebSocket close code (4000–4999 belong to the application) of a connection the server dropped because it had
+ * fallen too far behind reading what was sent to it: a "closing" event could not overtake the backlog, so the
+ * reason travels in the close frame. Its client sees "transport close" and reconnects.
+ */
+export const TOO_FAR_BEHIND_CLOSE_CODE = 4000;
+
 export interface ClientToServerEvents {
   /** Sends a message's text; the server builds the message, broadcasts it to everyone and answers with the result. */
   "chat message": (text: string, ack: (result: SendResult) => void) => void;
 }
 
 export interface ServerToClientEvents {
+  /** The server is about to end this connection, and why; the disconnect ("io server disconnect") follows. */
+  closing: (notice: ClosingNotice) => void;
   /** A message, sent to every connected client including its sender. */
   "chat message": (message: ChatMessage) => void;
   /** The online count, sent to a client when it connects. */

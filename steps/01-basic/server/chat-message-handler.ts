@@ -1,22 +1,23 @@
 import { randomUUID } from "node:crypto";
 import type { ChatMessage, SendResult } from "../lib/protocol";
-import { replyTo } from "./acknowledge";
+import { replyTo, splitAck } from "./acknowledge";
 import { MESSAGE_RATE_LIMIT } from "./limits";
 import { createRateLimiter } from "./rate-limiter";
 import type { ChatServer, ChatServerSocket } from "./types";
-import { parseMessageText } from "./validate-message";
+import { parseMessageArgs } from "./validate-message";
 
 export function handleChatMessages(io: ChatServer, socket: ChatServerSocket) {
   const rateLimiter = createRateLimiter(MESSAGE_RATE_LIMIT);
 
-  socket.on("chat message", (text: unknown, ack: unknown) => {
+  socket.on("chat message", (...args: unknown[]) => {
+    const { payloads, ack } = splitAck(args);
     const reply = replyTo<SendResult>(socket, "chat message", ack);
     try {
       // The rate limit comes first: invalid messages cost the sender as much as valid ones.
       if (!rateLimiter.tryTake()) {
         return reply({ ok: false, error: { code: "rate_limited", message: "Slow down: too many messages." } });
       }
-      const parsed = parseMessageText(text);
+      const parsed = parseMessageArgs(payloads);
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
 
       const message: ChatMessage = { id: randomUUID(), text: parsed.text, sentAt: Date.now() };

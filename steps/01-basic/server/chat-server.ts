@@ -3,6 +3,7 @@ import { Server } from "socket.io";
 import { handleChatMessages } from "./chat-message-handler";
 import { MAX_FRAME_BYTES } from "./limits";
 import { trackPresence } from "./presence";
+import { limitSendBuffer } from "./send-buffer";
 import type { ChatServer } from "./types";
 import { rejectUnknownEvents } from "./unknown-events";
 
@@ -14,6 +15,7 @@ export function createChatServer(httpServer: HttpServer): ChatServer {
   });
 
   io.on("connection", (socket) => {
+    limitSendBuffer(socket);
     rejectUnknownEvents(socket);
     trackPresence(io, socket);
     handleChatMessages(io, socket);

@@ -7,6 +7,13 @@
  */
 export const MAX_FRAME_BYTES = 16 * 1024;
 
+/**
+ * Per connection: most bytes that may wait to be sent to it, beyond what the kernel's socket buffers hold. A client
+ * that falls this far behind (it stopped reading) is dropped instead of growing the server's memory; it reconnects.
+ * About 500 maximal messages: an honest client, even a slow one, never gets near it.
+ */
+export const MAX_SEND_BUFFER_BYTES = 1024 * 1024;
+
 /** Per connection: a burst of this many messages, then this many per second (a token bucket). */
 export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
 

@@ -69,6 +69,18 @@ describe("chat message", () => {
     await expectNothingBroadcast(sender, inbox);
   });
 
+  it.each([
+    ["an extra argument before the ack", ["hello", "extra"]],
+    ["a claimed author after the text", ["hello", { author: { id: "x", name: "Someone" } }]],
+    ["no text at all", []],
+  ])("answers %s with invalid_payload and broadcasts nothing", async (_name, args) => {
+    const [sender, observer] = [await server.connectClient(), await server.connectClient()];
+    const inbox = recordEvents(observer, "chat message");
+
+    expect(await sendRaw(sender, ...args)).toEqual({ ok: false, error: { code: "invalid_payload", message: expect.any(String) } });
+    await expectNothingBroadcast(sender, inbox);
+  });
+
   it("accepts a text of exactly the maximum length", async () => {
     const client = await server.connectClient();
     const ack = await client.emitWithAck("chat message", "y".repeat(MAX_MESSAGE_LENGTH));

@@ -18,7 +18,7 @@ export function Chat({ user }: { user: ChatUser }) {
         <h1 className="text-lg font-semibold tracking-tight">Chat</h1>
         <div className="flex items-center gap-3">
           <OnlineCount online={chat.online} />
-          <ConnectionBadge status={chat.status} transport={chat.transport} />
+          <ConnectionBadge status={chat.status} transport={chat.transport} reason={chat.closeReason} />
           <p className="max-w-40 truncate text-sm" title={user.name}>
             <span className="sr-only">Signed in as </span>
             <span data-part="me">{user.name}</span>

@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useReducer, useState } from "react";
 import { chatReducer, initialChatState } from "@/lib/chat-reducer";
 import type { ChatView, ConnectionStatus } from "@/lib/chat-state";
-import type { ChatMessage, ChatUser, ConnectErrorCode, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
+import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
 import { getSocket } from "@/lib/socket";
+import { describeDisconnect } from "./close-reason";
 
 /** How long a sent message waits for the server's ack before it is marked as not sent. */
 const ACK_TIMEOUT_MS = 10_000;
@@ -21,10 +23,13 @@ export function useChat(user: ChatUser): ChatView {
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [transport, setTransport] = useState<string | null>(null);
+  const [closeReason, setCloseReason] = useState<string | null>(null);
 
   useEffect(() => {
     const socket = getSocket();
     const onUpgrade = (upgraded: { name: string }) => setTransport(upgraded.name);
+    /** What the server said in "closing", until the disconnect it announced. */
+    let closing: ClosingNotice | null = null;
 
     function onConnect() {
       setStatus("connected");
@@ -32,10 +37,17 @@ export function useChat(user: ChatUser): ChatView {
       setTransport(engine.transport.name);
       engine.off("upgrade", onUpgrade).on("upgrade", onUpgrade);
     }
-    function onDisconnect(reason: string) {
+    function onClosing(notice: ClosingNotice) {
+      closing = notice;
+    }
+    function onDisconnect(reason: Socket.DisconnectReason, details?: unknown) {
       setTransport(null);
-      // The server ends a connection only when its session has ended (signed out here or in another tab).
-      if (reason === "io server disconnect") router.replace("/login");
+      setCloseReason(describeDisconnect(closing, details));
+      const sentAway = closing?.reason === "too_many_refusals";
+      closing = null;
+      // Other than for refusals, the server ends a connection only when its session has ended (signed out, revoked
+      // or expired): the person signs in again.
+      if (reason === "io server disconnect" && !sentAway) router.replace("/login");
       // `active` means the client will try again by itself; otherwise the server sent it away.
       setStatus(socket.active ? "reconnecting" : "offline");
     }
@@ -57,6 +69,7 @@ export function useChat(user: ChatUser): ChatView {
     }
 
     socket.on("connect", onConnect);
+    socket.on("closing", onClosing);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
     socket.on("chat message", onMessage);
@@ -68,6 +81,7 @@ export function useChat(user: ChatUser): ChatView {
 
     return () => {
       socket.off("connect", onConnect);
+      socket.off("closing", onClosing);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
       socket.off("chat message", onMessage);
@@ -90,5 +104,5 @@ export function useChat(user: ChatUser): ChatView {
       });
   }, [user]);
 
-  return { status, transport, online: state.online, users: state.users, items: state.items, send };
+  return { status, transport, closeReason, online: state.online, users: state.users, items: state.items, send };
 }

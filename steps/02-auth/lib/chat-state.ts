@@ -17,6 +17,8 @@ export interface ChatView {
   status: ConnectionStatus;
   /** "websocket" or "polling" while connected, else null. */
   transport: string | null;
+  /** Why the server last ended the connection, as a sentence for people; null when it has not. */
+  closeReason: string | null;
   /** People connected right now, or null before the server has said. */
   online: number | null;
   /** Who they are, as far as the server listed them. */

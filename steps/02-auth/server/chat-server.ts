@@ -2,11 +2,13 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Auth } from "./auth";
 import { handleChatMessages } from "./chat-message-handler";
-import { MAX_FRAME_BYTES } from "./limits";
+import { MAX_FRAME_BYTES, PERSON_MESSAGE_RATE_LIMIT } from "./limits";
 import { createOnlineUsers } from "./online-users";
+import { createPersonRateLimits } from "./person-rate-limits";
 import { trackPresence } from "./presence";
-import { sessionRoom } from "./session-sockets";
+import { endConnectionsWithTheirSessions, sessionRoom } from "./session-sockets";
 import { requireSignedInUser } from "./socket-auth";
+import { limitSendBuffer } from "./send-buffer";
 import type { ChatServer } from "./types";
 import { rejectUnknownEvents } from "./unknown-events";
 
@@ -17,13 +19,16 @@ export function createChatServer(httpServer: HttpServer, auth: Auth, allowedOrig
     serveClient: false,
   });
   const onlineUsers = createOnlineUsers();
+  const personLimits = createPersonRateLimits(PERSON_MESSAGE_RATE_LIMIT);
   requireSignedInUser(io, auth, allowedOrigins);
+  endConnectionsWithTheirSessions(io, auth, httpServer);
 
   io.on("connection", (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
+    limitSendBuffer(socket);
     rejectUnknownEvents(socket);
     trackPresence(socket, onlineUsers);
-    handleChatMessages(io, socket);
+    handleChatMessages(io, socket, personLimits);
   });
   return io;
 }

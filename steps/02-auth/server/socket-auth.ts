@@ -26,6 +26,7 @@ export function requireSignedInUser(io: ChatServer, auth: Auth, allowedOrigins: 
         if (!session) return next(refusal("unauthorized", "Sign in to chat."));
         socket.data.user = { id: session.user.id, name: session.user.name };
         socket.data.sessionId = session.session.id;
+        socket.data.sessionExpiresAt = new Date(session.session.expiresAt).getTime();
         next();
       },
       (error: unknown) => {

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SendResult } from "../lib/protocol";
+import type { Auth } from "../server/auth";
+import { endEndedSessions } from "../server/session-sockets";
 import {
   connected,
   nextEvent,
@@ -88,22 +90,17 @@ describe("identity", () => {
     const client = server.createClient({ user: mallory, auth: { user: { id: alice.id, name: alice.name }, name: alice.name } });
     await connected(client);
 
-    // ...and so is an author sent along with a message, as an extra argument or inside the payload.
-    const raw = client as unknown as {
-      emit: (event: string, ...args: unknown[]) => void;
-      emitWithAck: (event: string, ...args: unknown[]) => Promise<SendResult>;
-    };
-    raw.emit("chat message", "I am Alice", { author: { id: alice.id, name: alice.name } });
+    // ...and an author sent along with a message, as an extra argument or inside the payload, is refused.
+    const raw = client as unknown as { emitWithAck: (event: string, ...args: unknown[]) => Promise<SendResult> };
+    const asExtra = await raw.emitWithAck("chat message", "I am Alice", { author: { id: alice.id, name: alice.name } });
+    expect(asExtra).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
     const spoofed = await raw.emitWithAck("chat message", { text: "I am Alice", author: { id: alice.id, name: alice.name } });
     expect(spoofed).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
 
     const ack = await client.emitWithAck("chat message", "hello");
     expect(ack).toMatchObject({ ok: true, message: { author: { id: mallory.id, name: mallory.name } } });
-    await expect.poll(() => inbox.length).toBe(2);
-    expect(inbox.map((message) => message.author)).toEqual([
-      { id: mallory.id, name: mallory.name },
-      { id: mallory.id, name: mallory.name },
-    ]);
+    await expect.poll(() => inbox.length).toBe(1);
+    expect(inbox.map((message) => message.author)).toEqual([{ id: mallory.id, name: mallory.name }]);
   });
 });
 
@@ -136,5 +133,58 @@ describe("signing out", () => {
     await server.post("/sign-out", {}, { cookie: alice.cookie });
 
     expect(await left).toEqual({ user: { id: alice.id, name: alice.name }, online: 1 });
+  });
+});
+
+describe("a session that ends elsewhere", () => {
+  function disconnectReason(client: TestClient) {
+    return new Promise<string>((resolve) => client.once("disconnect", resolve));
+  }
+
+  it("closes the connections of a session revoked through better-auth's API, telling them why", async () => {
+    const alice = await server.signUp("Alice");
+    const client = await server.connectClient({ user: alice });
+    const [notice, reason] = [nextEvent(client, "closing"), disconnectReason(client)];
+
+    await server.auth.api.revokeSession({ body: { token: alice.token }, headers: new Headers({ cookie: alice.cookie }) });
+
+    expect(await notice).toEqual({ reason: "session_ended", message: expect.any(String) });
+    expect(await reason).toBe("io server disconnect");
+  });
+
+  it.each([
+    ["expired in the database", async (auth: Auth, token: string) => {
+      await (await auth.$context).internalAdapter.updateSession(token, { expiresAt: new Date(Date.now() - 1000) });
+    }],
+    ["deleted by another process (no hooks run here)", async (auth: Auth, token: string) => {
+      await (await auth.$context).adapter.delete({ model: "session", where: [{ field: "token", value: token }] });
+    }],
+  ])("finds a session %s at the next session check, and closes only its connections", async (_name, endSession) => {
+    const [alice, bob] = [await server.signUp("Alice"), await server.signUp("Bob")];
+    const [aliceClient, bobClient] = [await server.connectClient({ user: alice }), await server.connectClient({ user: bob })];
+    const [notice, reason] = [nextEvent(aliceClient, "closing"), disconnectReason(aliceClient)];
+
+    await endSession(server.auth, alice.token);
+    expect(await endEndedSessions(server.io, server.auth)).toHaveLength(1);
+
+    expect(await notice).toEqual({ reason: "session_ended", message: expect.any(String) });
+    expect(await reason).toBe("io server disconnect");
+    expect((await bobClient.emitWithAck("chat message", "still here")).ok).toBe(true);
+  });
+
+  it("checks the session again on a connection's first event after its expiry time", async () => {
+    const [alice, bob] = [await server.signUp("Alice"), await server.signUp("Bob")];
+    const [aliceClient, bobClient] = [await server.connectClient({ user: alice }), await server.connectClient({ user: bob })];
+    // Both connections believe their session expired a moment ago; only Alice's really has.
+    for (const socket of server.io.of("/").sockets.values()) socket.data.sessionExpiresAt = Date.now() - 1;
+    await (await server.auth.$context).internalAdapter.updateSession(alice.token, { expiresAt: new Date(Date.now() - 1000) });
+    const [notice, reason] = [nextEvent(aliceClient, "closing"), disconnectReason(aliceClient)];
+
+    aliceClient.emit("chat message", "am I still signed in?", () => {});
+
+    expect(await notice).toEqual({ reason: "session_ended", message: expect.any(String) });
+    expect(await reason).toBe("io server disconnect");
+    // Bob's session was extended meanwhile (here: never expired): his message goes through.
+    expect((await bobClient.emitWithAck("chat message", "I am")).ok).toBe(true);
   });
 });

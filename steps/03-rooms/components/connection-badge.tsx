@@ -14,18 +14,24 @@ const DOT_COLORS: Record<ConnectionStatus, string> = {
   offline: "bg-zinc-400",
 };
 
-export function ConnectionBadge({ status, transport }: { status: ConnectionStatus; transport: string | null }) {
+/** The connection's state; `reason`, when the server last ended the connection for one, says why. */
+export function ConnectionBadge({ status, transport, reason = null }: { status: ConnectionStatus; transport: string | null; reason?: string | null }) {
   return (
     <span
       role="status"
-      aria-label={`Connection: ${LABELS[status]}`}
+      aria-label={`Connection: ${LABELS[status]}${reason ? `. ${reason}` : ""}`}
       data-status={status}
       data-transport={transport ?? ""}
-      title={transport ? `Transport: ${transport}` : undefined}
+      title={reason ?? (transport ? `Transport: ${transport}` : undefined)}
       className="inline-flex items-center gap-2 rounded-full border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-700"
     >
       <span aria-hidden className={`size-2 rounded-full ${DOT_COLORS[status]}`} />
       {LABELS[status]}
+      {reason && (
+        <span data-part="close-reason" className="max-w-48 truncate text-amber-700 dark:text-amber-400">
+          {reason}
+        </span>
+      )}
     </span>
   );
 }

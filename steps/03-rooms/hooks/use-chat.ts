@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { chatReducer, initialChatState } from "@/lib/chat-reducer";
 import type { ChatItem, ChatView, ConnectionStatus } from "@/lib/chat-state";
-import type { ChatMessage, ChatUser, ConnectErrorCode, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
+import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
 import { joinRoom } from "@/lib/room-client";
 import { getSocket } from "@/lib/socket";
+import { describeDisconnect } from "./close-reason";
 
 /** How long a sent message waits for the server's ack before it is marked as not sent. */
 const ACK_TIMEOUT_MS = 10_000;
@@ -24,6 +26,7 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [transport, setTransport] = useState<string | null>(null);
+  const [closeReason, setCloseReason] = useState<string | null>(null);
   /** The room the server has open on this connection, as far as this page knows. */
   const [openRoomId, setOpenRoomId] = useState<string | null>(null);
   // For the listeners, registered once: where a notice goes is the room open when it arrives.
@@ -35,6 +38,8 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
   useEffect(() => {
     const socket = getSocket();
     const onUpgrade = (upgraded: { name: string }) => setTransport(upgraded.name);
+    /** What the server said in "closing", until the disconnect it announced. */
+    let closing: ClosingNotice | null = null;
 
     function onConnect() {
       setStatus("connected");
@@ -42,11 +47,18 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
       setTransport(engine.transport.name);
       engine.off("upgrade", onUpgrade).on("upgrade", onUpgrade);
     }
-    function onDisconnect(reason: string) {
+    function onClosing(notice: ClosingNotice) {
+      closing = notice;
+    }
+    function onDisconnect(reason: Socket.DisconnectReason, details?: unknown) {
       setTransport(null);
+      setCloseReason(describeDisconnect(closing, details));
+      const sentAway = closing?.reason === "too_many_refusals";
+      closing = null;
       setOpenRoomId(null); // a new connection has no room open until it joins again
-      // The server ends a connection only when its session has ended (signed out here or in another tab).
-      if (reason === "io server disconnect") router.replace("/login");
+      // Other than for refusals, the server ends a connection only when its session has ended (signed out, revoked
+      // or expired): the person signs in again.
+      if (reason === "io server disconnect" && !sentAway) router.replace("/login");
       // `active` means the client will try again by itself; otherwise the server sent it away.
       setStatus(socket.active ? "reconnecting" : "offline");
     }
@@ -68,6 +80,7 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
     }
 
     socket.on("connect", onConnect);
+    socket.on("closing", onClosing);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
     socket.on("chat message", onMessage);
@@ -79,6 +92,7 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
 
     return () => {
       socket.off("connect", onConnect);
+      socket.off("closing", onClosing);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
       socket.off("chat message", onMessage);
@@ -117,5 +131,5 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
 
   const items = roomId === null ? NO_ITEMS : (state.logs[roomId] ?? NO_ITEMS);
   const roomOpen = connected && roomId !== null && openRoomId === roomId;
-  return { status, transport, online: state.online, users: state.users, items, roomOpen, send };
+  return { status, transport, closeReason, online: state.online, users: state.users, items, roomOpen, send };
 }

@@ -114,6 +114,26 @@ export interface PresenceChange {
  */
 export type ConnectErrorCode = "unauthorized" | "forbidden_origin" | "server_error";
 
+/**
+ * Why the server ended a connection, sent in "closing" just before it does:
+ * "session_ended": signed out, revoked or expired (sign in again);
+ * "too_many_refusals": it kept sending what the server refuses.
+ */
+export type CloseReason = "session_ended" | "too_many_refusals";
+
+export interface ClosingNotice {
+  reason: CloseReason;
+  /** A sentence for people. */
+  message: string;
+}
+
+/**
+ * The WebSocket close code (4000–4999 belong to the application) of a connection the server dropped because it had
+ * fallen too far behind reading what was sent to it: a "closing" event could not overtake the backlog, so the
+ * reason travels in the close frame. Its client sees "transport close" and reconnects.
+ */
+export const TOO_FAR_BEHIND_CLOSE_CODE = 4000;
+
 export interface ClientToServerEvents {
   /** Sends a message's text to this connection's open room (see "join room"); the server answers with the result. */
   "chat message": (text: string, ack: (result: SendResult) => void) => void;
@@ -138,6 +158,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
+  /** The server is about to end this connection, and why; the disconnect ("io server disconnect") follows. */
+  closing: (notice: ClosingNotice) => void;
   /** A message, sent to every connection that has its room open, the sender's included. */
   "chat message": (message: ChatMessage) => void;
   /** A room in your list was added or changed: created, you joined or were invited, its members changed. */
@@ -163,6 +185,8 @@ export interface SocketData {
   user: ChatUser;
   /** The better-auth session the handshake's cookie belongs to; signing out disconnects its sockets. */
   sessionId: string;
+  /** When that session expires, in ms since the epoch, as last read from the database; the connection ends then. */
+  sessionExpiresAt: number;
   /** The room this connection has open ("join room"), or null before the first join and after a refused one. */
   roomId: string | null;
 }

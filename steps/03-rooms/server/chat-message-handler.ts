@@ -1,30 +1,40 @@
 import { randomUUID } from "node:crypto";
 import type { ChatMessage, SendResult } from "../lib/protocol";
-import { replyTo } from "./acknowledge";
+import { replyTo, splitAck } from "./acknowledge";
 import { MESSAGE_RATE_LIMIT } from "./limits";
+import type { PersonRateLimits } from "./person-rate-limits";
 import { createRateLimiter } from "./rate-limiter";
 import { membersKey, roomKey, userKey } from "./rooms/room-keys";
 import type { RoomStore } from "./rooms/room-store";
 import type { ChatServer, ChatServerSocket } from "./types";
-import { parseMessageText } from "./validate-message";
+import { parseMessageArgs } from "./validate-message";
 
-export function handleChatMessages(io: ChatServer, socket: ChatServerSocket, rooms: RoomStore) {
+export function handleChatMessages(
+  io: ChatServer,
+  socket: ChatServerSocket,
+  rooms: RoomStore,
+  personLimits: PersonRateLimits,
+) {
   const rateLimiter = createRateLimiter(MESSAGE_RATE_LIMIT);
+  // Shared with this person's other connections; a connection over its own limit does not use up theirs.
+  const person = personLimits.acquire(socket.data.user.id);
+  socket.on("disconnect", person.release);
 
-  socket.on("chat message", (text: unknown, ack: unknown) => {
+  socket.on("chat message", (...args: unknown[]) => {
+    const { payloads, ack } = splitAck(args);
     const reply = replyTo<SendResult>(socket, "chat message", ack);
-    sendToOpenRoom(text, reply).catch((error: unknown) => {
+    sendToOpenRoom(payloads, reply).catch((error: unknown) => {
       console.error("[chat] chat message failed", error);
       reply({ ok: false, error: { code: "server_error", message: "The server could not handle that message." } });
     });
   });
 
-  async function sendToOpenRoom(text: unknown, reply: (result: SendResult) => void) {
+  async function sendToOpenRoom(payloads: unknown[], reply: (result: SendResult) => void) {
     // The rate limit comes first: invalid messages cost the sender as much as valid ones.
-    if (!rateLimiter.tryTake()) {
+    if (!rateLimiter.tryTake() || !person.limiter.tryTake()) {
       return reply({ ok: false, error: { code: "rate_limited", message: "Slow down: too many messages." } });
     }
-    const parsed = parseMessageText(text);
+    const parsed = parseMessageArgs(payloads);
     if (!parsed.ok) return reply({ ok: false, error: parsed.error });
     // Membership is checked on every message, not only when the room was opened: it may have ended since.
     const { roomId, user } = socket.data;

@@ -2,14 +2,16 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Auth } from "./auth";
 import { handleChatMessages } from "./chat-message-handler";
-import { MAX_FRAME_BYTES } from "./limits";
+import { MAX_FRAME_BYTES, PERSON_MESSAGE_RATE_LIMIT } from "./limits";
 import { createOnlineUsers } from "./online-users";
+import { createPersonRateLimits } from "./person-rate-limits";
 import { trackPresence } from "./presence";
 import { handleRooms } from "./rooms/room-handlers";
 import type { RoomStore } from "./rooms/room-store";
 import { sharedRoomStore } from "./rooms/shared-room-store";
-import { sessionRoom } from "./session-sockets";
+import { endConnectionsWithTheirSessions, sessionRoom } from "./session-sockets";
 import { requireSignedInUser } from "./socket-auth";
+import { limitSendBuffer } from "./send-buffer";
 import type { ChatServer } from "./types";
 import { rejectUnknownEvents } from "./unknown-events";
 import { createUserDirectory } from "./user-directory";
@@ -29,15 +31,18 @@ export function createChatServer(
     serveClient: false,
   });
   const onlineUsers = createOnlineUsers();
+  const personLimits = createPersonRateLimits(PERSON_MESSAGE_RATE_LIMIT);
   const users = createUserDirectory(auth);
   requireSignedInUser(io, auth, allowedOrigins);
+  endConnectionsWithTheirSessions(io, auth, httpServer);
 
   io.on("connection", (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
+    limitSendBuffer(socket);
     rejectUnknownEvents(socket);
     trackPresence(socket, onlineUsers);
     handleRooms(io, socket, rooms, users);
-    handleChatMessages(io, socket, rooms);
+    handleChatMessages(io, socket, rooms, personLimits);
   });
   return io;
 }

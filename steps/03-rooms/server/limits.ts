@@ -7,8 +7,21 @@
  */
 export const MAX_FRAME_BYTES = 16 * 1024;
 
+/**
+ * Per connection: most bytes that may wait to be sent to it, beyond what the kernel's socket buffers hold. A client
+ * that falls this far behind (it stopped reading) is dropped instead of growing the server's memory; it reconnects.
+ * About 500 maximal messages: an honest client, even a slow one, never gets near it.
+ */
+export const MAX_SEND_BUFFER_BYTES = 1024 * 1024;
+
 /** Per connection: a burst of this many messages, then this many per second (a token bucket). */
 export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
+
+/**
+ * Per person, all their connections together: a burst of this many messages, then this many per second. Without
+ * it, each tab would bring its own MESSAGE_RATE_LIMIT. One tab at its sustained rate uses all of it.
+ */
+export const PERSON_MESSAGE_RATE_LIMIT = { burst: 20, perSecond: 5 };
 
 /**
  * Per connection: refused events (invalid, rate-limited, unknown) allowed before the server disconnects it —
@@ -24,6 +37,12 @@ export const PRESENCE_ANNOUNCE_MAX_ONLINE = 200;
 
 /** The presence snapshot a client gets when it connects names at most this many people (the count is exact). */
 export const PRESENCE_LIST_MAX = PRESENCE_ANNOUNCE_MAX_ONLINE;
+
+/**
+ * How often the server checks that the sessions of its connections still exist and have not expired. Sign-outs and
+ * revocations through this process end connections at once; this catches expiry and deletions made elsewhere.
+ */
+export const SESSION_CHECK_INTERVAL_MS = 60_000;
 
 /**
  * Per client address: after this many failed sign-ins, sign-in is refused until the window (counted from the first

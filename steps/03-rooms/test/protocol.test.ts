@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_MESSAGE_LENGTH, type ChatMessage, type SendResult } from "../lib/protocol";
-import { MAX_FRAME_BYTES, MESSAGE_RATE_LIMIT, REFUSALS_LIMIT } from "../server/limits";
+import { MAX_FRAME_BYTES, MESSAGE_RATE_LIMIT, PERSON_MESSAGE_RATE_LIMIT, REFUSALS_LIMIT } from "../server/limits";
 import { nextEvent, recordEvents, startChatTestServer, type ChatTestServer, type TestClient } from "./chat-test-server";
 
 let server: ChatTestServer;
@@ -80,6 +80,18 @@ describe("chat message", () => {
     await expectNothingBroadcast(sender, inbox);
   });
 
+  it.each([
+    ["an extra argument before the ack", ["hello", "extra"]],
+    ["a claimed author after the text", ["hello", { author: { id: "x", name: "Someone" } }]],
+    ["no text at all", []],
+  ])("answers %s with invalid_payload and broadcasts nothing", async (_name, args) => {
+    const [sender, observer] = [await server.connectClient(), await server.connectClient()];
+    const inbox = recordEvents(observer, "chat message");
+
+    expect(await sendRaw(sender, ...args)).toEqual({ ok: false, error: { code: "invalid_payload", message: expect.any(String) } });
+    await expectNothingBroadcast(sender, inbox);
+  });
+
   it("accepts a text of exactly the maximum length", async () => {
     const client = await server.connectClient();
     const ack = await client.emitWithAck("chat message", "y".repeat(MAX_MESSAGE_LENGTH));
@@ -96,6 +108,22 @@ describe("chat message", () => {
     expect(limited.length).toBeGreaterThan(0);
     expect(limited).toContainEqual({ ok: false, error: { code: "rate_limited", message: expect.any(String) } });
     expect((await other.emitWithAck("chat message", "still allowed")).ok).toBe(true);
+  });
+
+  it("rate-limits a person across all of their connections, without affecting others", async () => {
+    const [alice, bob] = [await server.signUp("Alice"), await server.signUp("Bob")];
+    const tabs = await Promise.all(Array.from({ length: 5 }, () => server.connectClient({ user: alice })));
+    // Each tab stays within its own burst; together they send far more than one person may.
+    const acks = await Promise.all(
+      tabs.flatMap((tab, t) => Array.from({ length: MESSAGE_RATE_LIMIT.burst }, (_, i) => tab.emitWithAck("chat message", `tab ${t}: ${i}`))),
+    );
+
+    const accepted = acks.filter((ack) => ack.ok).length;
+    expect(accepted).toBeGreaterThanOrEqual(PERSON_MESSAGE_RATE_LIMIT.burst);
+    expect(accepted).toBeLessThan(acks.length);
+    expect(acks).toContainEqual({ ok: false, error: { code: "rate_limited", message: expect.any(String) } });
+    const bobClient = await server.connectClient({ user: bob });
+    expect((await bobClient.emitWithAck("chat message", "not limited by Alice")).ok).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_MESSAGE_LENGTH } from "../lib/protocol";
-import { parseMessageText } from "../server/validate-message";
+import { parseMessageArgs, parseMessageText } from "../server/validate-message";
 
 describe("parseMessageText", () => {
   it("accepts text up to the limit, unchanged", () => {
@@ -17,5 +17,16 @@ describe("parseMessageText", () => {
     ["a".repeat(MAX_MESSAGE_LENGTH + 1), "message_too_long"],
   ])("rejects %j as %s", (input, code) => {
     expect(parseMessageText(input)).toMatchObject({ ok: false, error: { code } });
+  });
+});
+
+describe("parseMessageArgs", () => {
+  it("takes exactly one payload, the text", () => {
+    expect(parseMessageArgs(["hi"])).toEqual({ ok: true, text: "hi" });
+    expect(parseMessageArgs([42])).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+  });
+
+  it.each([[[]], [["hi", "extra"]], [["hi", { author: "someone else" }]]])("refuses the payloads %j", (payloads) => {
+    expect(parseMessageArgs(payloads)).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
   });
 });

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import type { ChatErrorCode, ClientToServerEvents } from "../../lib/protocol";
-import { replyTo } from "../acknowledge";
+import { replyTo, splitAck } from "../acknowledge";
 import { ROOM_REQUEST_RATE_LIMIT } from "../limits";
 import { createRateLimiter } from "../rate-limiter";
 import type { ChatServerSocket } from "../types";
@@ -31,10 +31,10 @@ export function roomRequestHandler(socket: ChatServerSocket) {
     action: (request: z.output<Schema>) => Promise<ResultOf<E>>,
   ) {
     const listener = (...args: unknown[]) => {
-      const ack = typeof args.at(-1) === "function" ? args.pop() : undefined;
+      const { payloads, ack } = splitAck(args);
       const reply = replyTo<ResultOf<E>>(socket, event, ack);
       if (!rateLimiter.tryTake()) return reply(failure("rate_limited", "Slow down: too many room requests."));
-      const parsed = args.length === 1 ? schema.safeParse(args[0]) : undefined;
+      const parsed = payloads.length === 1 ? schema.safeParse(payloads[0]) : undefined;
       if (!parsed?.success) {
         const problem = parsed ? describeInvalid(parsed.error) : `"${event}" takes one payload object and an ack callback.`;
         return reply(failure("invalid_payload", problem));
