@@ -1,6 +1,9 @@
 // Step 02 ("auth"): only a logged-in user may open a socket. Every client gets its own account, signed up over
 // better-auth's HTTP API before the measurement; the session cookie then rides on the WebSocket upgrade request
-// together with an Origin header (the server checks it).
+// together with an Origin header (the server checks it). Each virtual user signs up from an address of its own, sent
+// as X-Forwarded-For, which the target believes because it trusts the loopback as its reverse proxy
+// (tests/support/server-env.ts): the server limits sign-ups per address, and 2,000 real people would not share one.
+// An app measured by URL must trust the loopback the same way (TRUSTED_PROXIES=127.0.0.1,::1).
 import type { FeaturePreparation, UserPreparationContext, VirtualUser } from "./feature-preparation";
 
 /** Sign-ups in flight at once: the server hashes each password (scrypt), so more would only queue. */
@@ -9,6 +12,14 @@ const SIGN_UP_TIMEOUT_MS = 30_000;
 /** All sign-ups together may take this long plus half a second per user (≈0.1 s each on this machine). */
 const ALL_SIGN_UPS_BASE_MS = 60_000;
 const PASSWORD = "bench-password-not-secret";
+/** A sign-up the server refused as busy (503: too many passwords hashing at once) is tried again this often. */
+const MAX_BUSY_RETRIES = 20;
+
+/** A distinct private address per virtual user: 10.0.0.1, 10.0.0.2, … */
+export function addressOf(index: number): string {
+  const n = index + 1;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
 
 /** `name=value` pairs of every Set-Cookie header, as a Cookie request header. */
 export function cookieHeaderFrom(setCookies: string[]): string {
@@ -19,9 +30,19 @@ export function cookieHeaderFrom(setCookies: string[]): string {
 }
 
 async function signUp(url: string, runId: string, user: VirtualUser): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-up/email`, {
+  for (let retry = 0; ; retry += 1) {
+    const response = await postSignUp(url, runId, user);
+    const retryAfter = Number(response.headers.get("retry-after")) || 1;
+    if (response.status !== 503 || retry >= MAX_BUSY_RETRIES) return sessionCookieOf(response, user);
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+  }
+}
+
+function postSignUp(url: string, runId: string, user: VirtualUser): Promise<Response> {
+  return fetch(`${url}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: url },
+    headers: { "content-type": "application/json", origin: url, "x-forwarded-for": addressOf(user.index) },
     body: JSON.stringify({
       name: `Bench user ${user.index}`,
       email: `bench-${runId}-${user.index}@example.test`,
@@ -30,6 +51,9 @@ async function signUp(url: string, runId: string, user: VirtualUser): Promise<st
     redirect: "manual",
     signal: AbortSignal.timeout(SIGN_UP_TIMEOUT_MS),
   });
+}
+
+async function sessionCookieOf(response: Response, user: VirtualUser): Promise<string> {
   const body = await response.text();
   if (!response.ok) throw new Error(`sign-up of client ${user.index} failed: HTTP ${response.status} ${body.slice(0, 200)}`);
   const cookie = cookieHeaderFrom(response.headers.getSetCookie());

@@ -32,8 +32,14 @@ export class AuthForm {
   }
 }
 
+/** From now on, `page` reaches the app from `person`'s own address (see Person.address). */
+export async function comeFrom(page: Page, person: Person) {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": person.address });
+}
+
 /** Registers `person` through the registration page and waits until the chat has opened for them. */
 export async function register(page: Page, person: Person) {
+  await comeFrom(page, person);
   await page.goto("/register");
   const form = new AuthForm(page);
   await form.fillRegistration(person);
@@ -43,6 +49,7 @@ export async function register(page: Page, person: Person) {
 
 /** Logs `person` in through the log-in page (typing, then Enter) and waits until the chat has opened. */
 export async function logIn(page: Page, person: Person) {
+  await comeFrom(page, person);
   await page.goto("/login");
   const form = new AuthForm(page);
   await form.email.fill(person.email);

@@ -6,6 +6,11 @@ export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 /** A name is shown next to every message and in the online list. */
 export const MAX_NAME_LENGTH = 50;
+/** The longest address mail can be delivered to (RFC 5321's 256-character path, less its angle brackets). */
+export const MAX_EMAIL_LENGTH = 254;
+
+export const EMAIL_TOO_LONG = `An email address can be at most ${MAX_EMAIL_LENGTH} characters.`;
+export const PASSWORD_TOO_LONG = `A password can be at most ${MAX_PASSWORD_LENGTH} characters.`;
 
 /** One error per field, in words a person can act on; no key means the field is fine. */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
@@ -29,12 +34,13 @@ export function nameError(name: string): string | undefined {
 
 function emailError(email: string): string | undefined {
   if (email.trim() === "") return "Enter your email address.";
+  if (email.trim().length > MAX_EMAIL_LENGTH) return EMAIL_TOO_LONG;
   if (!EMAIL_PATTERN.test(email.trim())) return "Enter an email address like name@example.com.";
 }
 
 function newPasswordError(password: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `A password can be at most ${MAX_PASSWORD_LENGTH} characters.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return PASSWORD_TOO_LONG;
 }
 
 export function checkRegistration(fields: Record<RegistrationField, string>): FieldErrors<RegistrationField> {
@@ -48,7 +54,7 @@ export function checkRegistration(fields: Record<RegistrationField, string>): Fi
 export function checkSignIn(fields: Record<SignInField, string>): FieldErrors<SignInField> {
   return withoutEmpty({
     email: emailError(fields.email),
-    password: fields.password === "" ? "Enter your password." : undefined,
+    password: fields.password === "" ? "Enter your password." : fields.password.length > MAX_PASSWORD_LENGTH ? PASSWORD_TOO_LONG : undefined,
   });
 }
 

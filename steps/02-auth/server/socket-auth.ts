@@ -2,10 +2,12 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { ConnectErrorCode } from "../lib/protocol";
 import { isAllowedOrigin } from "./allowed-origins";
 import type { Auth } from "./auth";
+import { refusalLog } from "./refusal-log";
 import type { ChatServer } from "./types";
 
 /** A refused handshake: the client's `connect_error` carries `code` as its message, and a sentence in `data`. */
 function refusal(code: ConnectErrorCode, message: string) {
+  refusalLog.record(`[chat] connections refused (${code})`);
   return Object.assign(new Error(code), { data: { code, message } });
 }
 

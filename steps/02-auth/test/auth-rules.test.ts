@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeAuthError } from "../lib/auth-errors";
-import { checkRegistration, checkSignIn, MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH } from "../lib/auth-rules";
+import { checkRegistration, checkSignIn, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../lib/auth-rules";
 
 describe("checkRegistration", () => {
   it("accepts a name, an email and a long enough password", () => {
@@ -29,6 +29,17 @@ describe("checkSignIn", () => {
     expect(checkSignIn({ email: "ada@example.com", password: "x" })).toEqual({});
     expect(checkSignIn({ email: "ada", password: "" })).toEqual({ email: expect.any(String), password: "Enter your password." });
   });
+
+  it("refuses an email or a password longer than any account can have", () => {
+    const longEmail = `${"a".repeat(MAX_EMAIL_LENGTH - "@example.com".length + 1)}@example.com`;
+    expect(checkSignIn({ email: longEmail, password: "x".repeat(MAX_PASSWORD_LENGTH + 1) })).toEqual({
+      email: `An email address can be at most ${MAX_EMAIL_LENGTH} characters.`,
+      password: `A password can be at most ${MAX_PASSWORD_LENGTH} characters.`,
+    });
+    expect(checkRegistration({ name: "Ada", email: longEmail, password: "x".repeat(MIN_PASSWORD_LENGTH) })).toEqual({
+      email: `An email address can be at most ${MAX_EMAIL_LENGTH} characters.`,
+    });
+  });
 });
 
 describe("describeAuthError", () => {
@@ -39,6 +50,9 @@ describe("describeAuthError", () => {
     [{ code: "INVALID_NAME", message: "Enter your name.", status: 400 }, { field: "name", message: "Enter your name." }],
     [{ code: "PASSWORD_TOO_SHORT", status: 400 }, { field: "password", message: expect.stringContaining(String(MIN_PASSWORD_LENGTH)) }],
     [{ code: "TOO_MANY_FAILED_SIGN_INS", message: "Too many failed attempts.", status: 429 }, { message: "Too many failed attempts." }],
+    [{ code: "EMAIL_TOO_LONG", status: 400 }, { field: "email", message: expect.stringContaining(String(MAX_EMAIL_LENGTH)) }],
+    [{ code: "PASSWORD_TOO_LONG", status: 400 }, { field: "password", message: expect.stringContaining(String(MAX_PASSWORD_LENGTH)) }],
+    [{ code: "SERVER_BUSY", status: 503 }, { message: "The server is busy. Try again in a moment." }],
     [{ status: 0 }, { message: expect.stringContaining("could not be reached") }],
   ])("places %j", (error, placement) => {
     expect(describeAuthError(error)).toEqual(placement);

@@ -9,7 +9,9 @@ import { describeAuthError, type AuthErrorResponse } from "@/lib/auth-errors";
 import {
   checkRegistration,
   checkSignIn,
+  MAX_EMAIL_LENGTH,
   MAX_NAME_LENGTH,
+  MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
   type FieldErrors,
   type RegistrationField,
@@ -74,6 +76,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
             label="Name"
             autoComplete="name"
             value={values.name}
+            maxLength={MAX_NAME_LENGTH}
             onChange={(event) => edit("name")(event.target.value)}
             hint={`Shown next to your messages, at most ${MAX_NAME_LENGTH} characters.`}
             error={fieldErrors.name}
@@ -86,6 +89,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           type="email"
           autoComplete="email"
           value={values.email}
+          maxLength={MAX_EMAIL_LENGTH}
           onChange={(event) => edit("email")(event.target.value)}
           error={fieldErrors.email}
           autoFocus={mode === "log-in"}
@@ -96,6 +100,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           type="password"
           autoComplete={mode === "register" ? "new-password" : "current-password"}
           value={values.password}
+          maxLength={MAX_PASSWORD_LENGTH}
           onChange={(event) => edit("password")(event.target.value)}
           hint={mode === "register" ? `At least ${MIN_PASSWORD_LENGTH} characters.` : undefined}
           error={fieldErrors.password}

@@ -1,4 +1,4 @@
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type RegistrationField } from "./auth-rules";
+import { EMAIL_TOO_LONG, MIN_PASSWORD_LENGTH, PASSWORD_TOO_LONG, type RegistrationField } from "./auth-rules";
 
 /** An error as better-auth's client returns it: `code` is stable, `message` is better-auth's own wording. */
 export interface AuthErrorResponse {
@@ -24,7 +24,9 @@ const BY_CODE: Record<string, FormErrorPlacement> = {
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: ACCOUNT_EXISTS,
   INVALID_EMAIL: { field: "email", message: "Enter an email address like name@example.com." },
   PASSWORD_TOO_SHORT: { field: "password", message: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.` },
-  PASSWORD_TOO_LONG: { field: "password", message: `A password can be at most ${MAX_PASSWORD_LENGTH} characters.` },
+  PASSWORD_TOO_LONG: { field: "password", message: PASSWORD_TOO_LONG },
+  EMAIL_TOO_LONG: { field: "email", message: EMAIL_TOO_LONG },
+  SERVER_BUSY: { message: "The server is busy. Try again in a moment." },
 };
 
 /** Turns a refusal from the auth endpoints into words for the form, and says where to show them. */

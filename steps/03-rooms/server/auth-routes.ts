@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toNodeHandler } from "better-auth/node";
 import type { Auth } from "./auth";
-import { MAX_AUTH_BODY_BYTES } from "./limits";
+import { createConcurrencyGate, type ConcurrencyLimit } from "./concurrency-gate";
+import { MAX_AUTH_BODY_BYTES, PASSWORD_HASHING_LIMIT } from "./limits";
+import { refusalLog } from "./refusal-log";
 
 /** better-auth's endpoints: POST /api/auth/sign-up/email, /api/auth/sign-in/email, /api/auth/sign-out, … */
 export const AUTH_PATH_PREFIX = "/api/auth/";
+
+/** The endpoints that hash a password (scrypt), the costliest work the server does. */
+const PASSWORD_HASHING_ENDPOINTS = new Set(["sign-in/email", "sign-up/email", "change-password"]);
 
 export type AuthRoutes = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -13,9 +18,16 @@ export type AuthRoutes = (req: IncomingMessage, res: ServerResponse) => boolean;
  * answers them itself rather than a Next route handler, so the one auth instance that signs people out is the one
  * whose chat server holds their sockets.
  */
-export function createAuthRoutes(auth: Auth): AuthRoutes {
+export function createAuthRoutes(auth: Auth, hashingLimit: ConcurrencyLimit = PASSWORD_HASHING_LIMIT): AuthRoutes {
   const handler = toNodeHandler(auth);
   const behindProxy = (auth.options.advanced?.ipAddress?.trustedProxies?.length ?? 0) > 0;
+  const hashing = createConcurrencyGate(hashingLimit);
+  const handle = (req: IncomingMessage, res: ServerResponse) =>
+    handler(req, res).catch((error: unknown) => {
+      console.error("[auth] request failed", error);
+      if (res.headersSent) res.end();
+      else refuse(res, 500, "SERVER_ERROR", "The server could not handle that request.");
+    });
 
   return (req, res) => {
     if (!req.url?.startsWith(AUTH_PATH_PREFIX)) return false;
@@ -33,18 +45,27 @@ export function createAuthRoutes(auth: Auth): AuthRoutes {
     const peer = req.socket.remoteAddress ?? "";
     const forwarded = behindProxy ? [req.headers["x-forwarded-for"] ?? []].flat().join(", ") : "";
     req.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
-    handler(req, res).catch((error: unknown) => {
-      console.error("[auth] request failed", error);
-      if (res.headersSent) res.end();
-      else refuse(res, 500, "SERVER_ERROR", "The server could not handle that request.");
-    });
+
+    const endpoint = req.url.slice(AUTH_PATH_PREFIX.length).split("?")[0];
+    if (!PASSWORD_HASHING_ENDPOINTS.has(endpoint)) {
+      void handle(req, res);
+      return true;
+    }
+    // A flood of sign-ins from many addresses would keep every core hashing and the chat waiting: past the limit,
+    // refuse at once (the client retries after a second) rather than queue without end.
+    const slot = hashing.enter();
+    if (!slot) {
+      refusalLog.record("[auth] password requests refused: server busy");
+      return refuse(res, 503, "SERVER_BUSY", "The server is busy. Try again in a moment.", { "retry-after": "1" });
+    }
+    void slot.then((release) => handle(req, res).finally(release));
     return true;
   };
 }
 
 /** Answers with an error in better-auth's shape, `{ code, message }`, and closes the connection. */
-function refuse(res: ServerResponse, status: number, code: string, message: string): true {
-  res.writeHead(status, { "content-type": "application/json", connection: "close" });
+function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): true {
+  res.writeHead(status, { "content-type": "application/json", connection: "close", ...headers });
   res.end(JSON.stringify({ code, message }));
   return true;
 }

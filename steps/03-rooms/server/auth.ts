@@ -1,11 +1,19 @@
 import { betterAuth } from "better-auth";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, nameError } from "../lib/auth-rules";
+import { refuseOverLongFields } from "./auth-fields";
+import { logAuthMessage } from "./auth-logger";
 import type { AuthSettings } from "./auth-settings";
 import { openDatabase } from "./database";
 import { limitFailedSignIns } from "./failed-sign-ins";
-import { FAILED_SIGN_IN_LIMIT } from "./limits";
+import {
+  FAILED_SIGN_IN_BACKOFF,
+  FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS,
+  FAILED_SIGN_INS_PER_ADDRESS,
+  SIGN_UPS_PER_ADDRESS,
+} from "./limits";
+import { limitSignUps } from "./sign-up-limit";
 
 export interface AuthEvents {
   /** A session was deleted: its owner signed out, or it was revoked. */
@@ -18,6 +26,13 @@ export interface AuthEvents {
  * sessions from the same cookie.
  */
 export function createAuth(settings: AuthSettings, events: AuthEvents = {}) {
+  const signIns = limitFailedSignIns({
+    perAccountAndAddress: FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS,
+    perAddress: FAILED_SIGN_INS_PER_ADDRESS,
+    perAccount: FAILED_SIGN_IN_BACKOFF,
+  });
+  const signUps = limitSignUps(SIGN_UPS_PER_ADDRESS);
+
   return betterAuth({
     database: openDatabase(settings.dataDir),
     secret: settings.secret,
@@ -32,12 +47,21 @@ export function createAuth(settings: AuthSettings, events: AuthEvents = {}) {
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     rateLimit: {
       enabled: true,
-      // better-auth allows 3 sign-ups and 3 sign-ins per 10 s per address by default. That would stop a load test
-      // registering its virtual users, and people behind one shared address. Failed sign-ins are limited below.
+      // better-auth allows 3 sign-ups and 3 sign-ins per 10 s per address by default, which would stop people
+      // behind one shared address. Sign-ups and failed sign-ins are limited by the hooks below instead.
       customRules: { "/sign-up/email": false, "/sign-in/email": false },
     },
-    hooks: limitFailedSignIns(FAILED_SIGN_IN_LIMIT),
-    /* eslint-disable @typescript-eslint/require-await -- better-auth's database hooks must return promises */
+    logger: { log: logAuthMessage },
+    /* eslint-disable @typescript-eslint/require-await -- better-auth's hooks must return promises */
+    hooks: {
+      // In order: what is cheap to refuse first, and nothing is hashed or stored for a refused request.
+      before: createAuthMiddleware(async (ctx) => {
+        refuseOverLongFields(ctx);
+        signUps(ctx);
+        signIns.before(ctx);
+      }),
+      after: createAuthMiddleware(async (ctx) => signIns.after(ctx)),
+    },
     databaseHooks: {
       // Every way to write a user (sign-up, update-user) passes here, so every name is checked.
       user: {

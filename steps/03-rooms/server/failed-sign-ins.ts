@@ -1,71 +1,87 @@
-import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { APIError, isAPIError } from "better-auth/api";
+import { createBackoff, type BackoffPolicy } from "./backoff";
+import { clientAddress, describeWait, type RequestContext } from "./client-address";
+import { refusalLog } from "./refusal-log";
+import { createWindowCounter, type WindowLimit } from "./window-counter";
 
-export interface FailureLimit {
-  /** Failures allowed within the window. */
-  max: number;
-  /** Counted from the first failure; when it has passed, the count starts again. */
-  windowMs: number;
+export interface SignInLimits {
+  perAccountAndAddress: WindowLimit;
+  perAddress: WindowLimit;
+  perAccount: BackoffPolicy;
 }
 
-export interface FailureCounter {
-  /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfterMs(key: string): number;
-  recordFailure(key: string): void;
-}
-
-/** Past this many keys, expired ones are swept, so a flood of addresses cannot grow the map without bound. */
-const SWEEP_ABOVE_KEYS = 10_000;
-
-/** Counts failures per key (a client address) in fixed windows; successes are not counted and reset nothing. */
-export function createFailureCounter({ max, windowMs }: FailureLimit, now: () => number = Date.now): FailureCounter {
-  const failures = new Map<string, { count: number; since: number }>();
-  const current = (key: string) => {
-    const entry = failures.get(key);
-    return entry && now() - entry.since < windowMs ? entry : undefined;
-  };
-
-  return {
-    retryAfterMs(key) {
-      const entry = current(key);
-      return entry && entry.count >= max ? entry.since + windowMs - now() : 0;
-    },
-    recordFailure(key) {
-      const entry = current(key);
-      if (entry) entry.count += 1;
-      else failures.set(key, { count: 1, since: now() });
-      if (failures.size > SWEEP_ABOVE_KEYS) {
-        for (const [oldKey, old] of failures) if (now() - old.since >= windowMs) failures.delete(oldKey);
-      }
-    },
-  };
+export interface SignInGuard {
+  /** Milliseconds before `account` may try to sign in from `address`, or 0 when it may try now. */
+  retryAfterMs(account: string, address: string): number;
+  recordFailure(account: string, address: string): void;
+  recordSuccess(account: string, address: string): void;
 }
 
 /**
- * better-auth hooks that count failed email sign-ins (wrong email or password) per client address and, over the
- * limit, refuse every sign-in from that address until the window has passed. Password guessing gets `max` tries.
+ * Failed sign-ins counted three ways (OWASP's authentication cheat sheet): per account and address, so one person's
+ * typos lock only their own account and only from their address; per address with a higher ceiling, for somebody
+ * trying many accounts; per account with a growing wait, for guesses at one account from many addresses. A success
+ * clears its account's counts, never its address's: an attacker could otherwise clear them with an account of their own.
  */
-export function limitFailedSignIns(limit: FailureLimit) {
-  const failures = createFailureCounter(limit);
-  const isSignIn = (ctx: { path?: string }) => ctx.path === "/sign-in/email";
-  const clientAddress = (ctx: { request?: Request; context: { options: Parameters<typeof getIP>[1] } }) =>
-    (ctx.request && getIP(ctx.request, ctx.context.options)) ?? "unknown";
+export function createSignInGuard(limits: SignInLimits, now: () => number = Date.now): SignInGuard {
+  const byAddress = createWindowCounter(limits.perAddress, now);
+  const byAccountAndAddress = createWindowCounter(limits.perAccountAndAddress, now);
+  const byAccount = createBackoff(limits.perAccount, now);
+  const pair = (account: string, address: string) => JSON.stringify([account, address]);
 
-  /* eslint-disable @typescript-eslint/require-await -- better-auth's middleware must return promises */
   return {
-    before: createAuthMiddleware(async (ctx) => {
-      if (!isSignIn(ctx)) return;
-      const retryAfterMs = failures.retryAfterMs(clientAddress(ctx));
-      if (retryAfterMs === 0) return;
-      const minutes = Math.ceil(retryAfterMs / 60_000);
-      throw new APIError("TOO_MANY_REQUESTS", {
-        code: "TOO_MANY_FAILED_SIGN_INS",
-        message: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      });
-    }),
-    after: createAuthMiddleware(async (ctx) => {
-      const returned: unknown = ctx.context.returned;
-      if (isSignIn(ctx) && isAPIError(returned) && returned.statusCode === 401) failures.recordFailure(clientAddress(ctx));
-    }),
+    retryAfterMs(account, address) {
+      return Math.max(byAddress.retryAfterMs(address), byAccountAndAddress.retryAfterMs(pair(account, address)), byAccount.retryAfterMs(account));
+    },
+    recordFailure(account, address) {
+      byAddress.record(address);
+      byAccountAndAddress.record(pair(account, address));
+      byAccount.recordFailure(account);
+    },
+    recordSuccess(account, address) {
+      byAccountAndAddress.forget(pair(account, address));
+      byAccount.forget(account);
+    },
   };
-  /* eslint-enable @typescript-eslint/require-await */
+}
+
+interface SignInContext extends RequestContext {
+  path?: string;
+  body?: unknown;
+}
+
+/**
+ * The sign-in guard as better-auth hook steps: `before` refuses a sign-in the limits do not allow yet (429 with
+ * Retry-After), `after` counts how it went.
+ */
+export function limitFailedSignIns(limits: SignInLimits) {
+  const guard = createSignInGuard(limits);
+  const isSignIn = (ctx: SignInContext) => ctx.path === "/sign-in/email";
+  const accountOf = (ctx: SignInContext) => {
+    const email = (ctx.body as { email?: unknown } | undefined)?.email;
+    return typeof email === "string" ? email.trim().toLowerCase() : "";
+  };
+
+  return {
+    before(ctx: SignInContext) {
+      if (!isSignIn(ctx)) return;
+      const retryAfterMs = guard.retryAfterMs(accountOf(ctx), clientAddress(ctx));
+      if (retryAfterMs === 0) return;
+      refusalLog.record("[auth] sign-ins refused after too many failures");
+      throw new APIError(
+        "TOO_MANY_REQUESTS",
+        { code: "TOO_MANY_FAILED_SIGN_INS", message: `Too many failed attempts. Try again in ${describeWait(retryAfterMs)}.` },
+        { "retry-after": String(Math.ceil(retryAfterMs / 1000)) },
+      );
+    },
+    after(ctx: SignInContext & { context: { returned?: unknown } }) {
+      if (!isSignIn(ctx)) return;
+      const returned = ctx.context.returned;
+      if (isAPIError(returned)) {
+        if (returned.statusCode !== 401) return;
+        guard.recordFailure(accountOf(ctx), clientAddress(ctx));
+        refusalLog.record("[auth] failed sign-ins");
+      } else guard.recordSuccess(accountOf(ctx), clientAddress(ctx));
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import { availableParallelism } from "node:os";
+
 // Every limit the chat server enforces, in one place. MAX_MESSAGE_LENGTH lives in lib/protocol.ts and the room
 // name rules (MAX_ROOM_NAME_LENGTH, ROOM_NAME_PATTERN) in lib/room-rules.ts, because the browser needs them too.
 
@@ -45,13 +47,44 @@ export const PRESENCE_LIST_MAX = PRESENCE_ANNOUNCE_MAX_ONLINE;
 export const SESSION_CHECK_INTERVAL_MS = 60_000;
 
 /**
- * Per client address: after this many failed sign-ins, sign-in is refused until the window (counted from the first
- * failure) has passed, even with the right password. Successful sign-ins and sign-ups are not limited.
+ * Per client address and account (the email tried): after this many failed sign-ins, that account is refused from
+ * that address until the window (counted from the first failure) has passed, even with the right password. One
+ * attendee's typos lock only their own account, so a workshop sharing one address keeps signing in.
  */
-export const FAILED_SIGN_IN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
+export const FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS = { max: 10, windowMs: 15 * 60_000 };
+
+/**
+ * Per client address, whatever the accounts: the ceiling for somebody trying many accounts from one place. Over it,
+ * every sign-in from that address is refused until the window has passed. Far above what a room full of people
+ * mistyping their passwords reaches.
+ */
+export const FAILED_SIGN_INS_PER_ADDRESS = { max: 100, windowMs: 15 * 60_000 };
+
+/**
+ * Per account, from any address: after `freeFailures` failures, each further attempt waits `firstDelayMs`, doubled
+ * per failure up to `maxDelayMs`, after the last one. Slows guessing spread over many addresses without locking the
+ * owner out for long; a successful sign-in, or `forgetAfterMs` without failures, clears it.
+ */
+export const FAILED_SIGN_IN_BACKOFF = { freeFailures: 5, firstDelayMs: 1_000, maxDelayMs: 5 * 60_000, forgetAfterMs: 15 * 60_000 };
+
+/**
+ * Per client address: sign-ups allowed within the window (counted from the first). Enough for a workshop behind one
+ * shared address to register together; stops one address from creating accounts by the thousand.
+ */
+export const SIGN_UPS_PER_ADDRESS = { max: 25, windowMs: 5 * 60_000 };
+
+/**
+ * Requests that hash a password (sign-in, sign-up, change of password): scrypt costs ≈45 ms of CPU and 32 MB each.
+ * At most `running` at once — one core less than the machine has, so the chat keeps a core for its messages — and
+ * `waiting` more queued behind them; any further one is refused at once with 503 and Retry-After.
+ */
+export const PASSWORD_HASHING_LIMIT = { running: Math.max(1, availableParallelism() - 1), waiting: 16 };
 
 /** Largest request body the auth endpoints read: a sign-up form is a few hundred bytes. */
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
+/** Refusals that can come in floods (failed sign-ins, refused connections) are logged as one line per kind per interval. */
+export const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 /**
  * Rooms one person may have created, direct messages they started included: those that still exist, so a private

@@ -25,6 +25,8 @@ export interface TestUser extends ChatUser {
   cookie: string;
   /** The session's token (the cookie's value before its signature). */
   token: string;
+  /** The client address this person signs up and in from (see `TestServerOptions.trustedProxies`). */
+  address: string;
 }
 
 export interface ClientOptions {
@@ -68,7 +70,11 @@ export interface TestServerOptions {
   extraOrigins?: string;
   /** The room store; a fresh in-memory one by default. */
   rooms?: RoomStore;
-  /** TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed. */
+  /**
+   * TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed. By default the loopback, standing in for a reverse
+   * proxy: signUp() gives every person an address of their own, as real people have, so the per-address limits on
+   * sign-ups and failed sign-ins apply to each of them, not to the whole test. [] to test a server without a proxy.
+   */
   trustedProxies?: string[];
 }
 
@@ -84,7 +90,7 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
   const allowedOrigins = allowedOriginsFor(url, options.extraOrigins);
 
   const auth = createAuth(
-    { dataDir, secret: randomBytes(32).toString("base64url"), baseURL: url, allowedOrigins, trustedProxies: options.trustedProxies ?? [] },
+    { dataDir, secret: randomBytes(32).toString("base64url"), baseURL: url, allowedOrigins, trustedProxies: options.trustedProxies ?? ["127.0.0.1"] },
     { onSessionEnded: (sessionId) => disconnectSession(io, sessionId) },
   );
   await migrateAuthDatabase(auth);
@@ -137,11 +143,12 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
     post,
     async signUp(name = "Tester") {
       const account = { name: `${name} ${randomUUID().slice(0, 6)}`, email: `${randomUUID()}@example.test`, password: `pw-${randomUUID()}` };
-      return session(await post("/sign-up/email", account), account);
+      const address = nextTestAddress();
+      return session(await post("/sign-up/email", account, { "x-forwarded-for": address }), { ...account, address });
     },
     async signIn(user) {
-      const { email, password, name } = user;
-      return session(await post("/sign-in/email", { email, password }), { email, password, name });
+      const { email, password, name, address } = user;
+      return session(await post("/sign-in/email", { email, password }, { "x-forwarded-for": address }), { email, password, name, address });
     },
     createClient,
     async connectClient(options = {}) {
@@ -159,6 +166,14 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
     },
   };
   return server;
+}
+
+let addressesGiven = 0;
+
+/** A client address no other test person has had in this process (10.0.0.1, 10.0.0.2, …). */
+export function nextTestAddress(): string {
+  addressesGiven += 1;
+  return `10.${(addressesGiven >> 16) & 255}.${(addressesGiven >> 8) & 255}.${addressesGiven & 255}`;
 }
 
 /** The `name=value` part of the session cookie a better-auth response set. */
