@@ -63,13 +63,15 @@ export async function ask(socket: SoakSocket, event: string, payload: unknown): 
 export class Probe {
   private samples: number[] = [];
   private timeouts = 0;
+  private refused = 0;
   private timers: NodeJS.Timeout[] = [];
 
   private constructor(private readonly sockets: SoakSocket[]) {}
 
-  static async start(url: string, account: Account, connections: number, intervalMs: number): Promise<Probe> {
+  /** One connection per account: the server limits messages per person too, so one account's tabs share a budget. */
+  static async start(url: string, accounts: Account[], intervalMs: number): Promise<Probe> {
     const sockets: SoakSocket[] = [];
-    for (let i = 0; i < connections; i++) {
+    for (const [i, account] of accounts.entries()) {
       const socket = await connect(url, account);
       const created = await ask(socket, "create room", { name: `Probe ${i}`, kind: "private" });
       const room = created.room as { id: string } | undefined;
@@ -79,7 +81,7 @@ export class Probe {
     const probe = new Probe(sockets);
     sockets.forEach((socket, i) => {
       // Staggered, so the connections' messages spread over the interval.
-      setTimeout(() => probe.timers.push(setInterval(() => void probe.ping(socket), intervalMs)), (intervalMs / connections) * i);
+      setTimeout(() => probe.timers.push(setInterval(() => void probe.ping(socket), intervalMs)), (intervalMs / sockets.length) * i);
     });
     return probe;
   }
@@ -88,14 +90,16 @@ export class Probe {
     const sentAt = performance.now();
     const answer = await ask(socket, "chat message", "probe");
     if (answer.timeout) this.timeouts += 1;
+    else if (!answer.ok) this.refused += 1;
     else this.samples.push(performance.now() - sentAt);
   }
 
   /** The acks timed since the last call, and starts a new window. */
-  takeWindow(): { samples: number[]; timeouts: number } {
-    const window = { samples: this.samples, timeouts: this.timeouts };
+  takeWindow(): { samples: number[]; timeouts: number; refused: number } {
+    const window = { samples: this.samples, timeouts: this.timeouts, refused: this.refused };
     this.samples = [];
     this.timeouts = 0;
+    this.refused = 0;
     return window;
   }
 
