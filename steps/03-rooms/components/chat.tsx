@@ -36,12 +36,14 @@ export function Chat({ user, children }: { user: ChatUser; children: React.React
   const rooms = useRooms(roomId, chat.status === "connected");
   const people = useDrawer("people-drawer");
   const roomList = useDrawer("rooms-drawer");
+  // On a phone the list and its counts are out of sight: the Rooms button says that something is waiting.
+  const unread = Object.values(rooms.unread).reduce((total, count) => total + count, 0);
 
   return (
     <main className="mx-auto flex h-dvh w-full max-w-6xl flex-col">
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <div className="flex items-center gap-2">
-          <DrawerToggle drawer={roomList} label="Rooms">
+          <DrawerToggle drawer={roomList} label="Rooms" notice={unread > 0 ? `${unread} unread` : undefined}>
             {ROOMS_ICON}
           </DrawerToggle>
           <h1 className="text-lg font-semibold tracking-tight">Chat</h1>

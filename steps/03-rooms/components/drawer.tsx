@@ -15,7 +15,7 @@ interface DrawerProps {
 
 /**
  * A side panel (`children`): on a wide screen simply in the layout (`md:contents`), on a narrow one a modal dialog
- * over the chat while open, and not rendered while closed. The panel is one element either way, so its state (a
+ * over the chat while open, and hidden while closed. The panel is one element either way, so its state (a
  * half-typed room name) survives a resize.
  */
 export function Drawer({ drawer, title, side, children }: DrawerProps) {

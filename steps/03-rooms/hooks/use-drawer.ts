@@ -18,11 +18,11 @@ export interface DrawerState {
 export function useDrawer(id: string): DrawerState {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const [openedAt, setOpenedAt] = useState(pathname);
+  const [shownPath, setShownPath] = useState(pathname);
 
   // A new page (a room chosen in the drawer) closes it, in the same render that shows the page.
-  if (openedAt !== pathname) {
-    setOpenedAt(pathname);
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
     setOpen(false);
   }
 

@@ -119,7 +119,7 @@ test.describe("shell: on a phone", () => {
     }
   });
 
-  test("a room chosen or created in the drawer opens, the drawer closes and the message box is on screen", async ({ page, app }) => {
+  test("a room chosen or created in the drawer opens, the drawer closes; the Rooms button tells of unread messages", async ({ page, app, openChat }) => {
     test.skip(!app.features.has("rooms"), "rooms arrive in step 03");
     const chat = await openChatOn(page, app);
     const rooms = new RoomsPanel(page);
@@ -136,10 +136,17 @@ test.describe("shell: on a phone", () => {
     await expect(chat.input).toBeEnabled();
     await expect(chat.sendButton).toBeInViewport({ ratio: 1 });
 
+    // Someone writes in general while this person is in their new room: the list is out of sight, the button says so.
+    await expect(toggle).toHaveAttribute("title", "Rooms");
+    const other = await openChat("Desk");
+    await other.sendAndConfirm(`${runTag()} news in general`);
+    await expect(toggle).toHaveAttribute("title", "Rooms: 1 unread");
+
     await toggle.tap();
     await rooms.link("general").tap();
     await expect(drawer).toBeHidden();
     await expect(rooms.heading("general")).toBeVisible();
+    await expect(toggle).toHaveAttribute("title", "Rooms");
     await expectNoSidewaysScroll(page, PHONE.width);
   });
 
