@@ -11,9 +11,9 @@ export function Chat() {
 
   return (
     <main className="mx-auto flex h-dvh w-full max-w-3xl flex-col">
-      <header className="flex items-center justify-between gap-4 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <h1 className="text-lg font-semibold tracking-tight">Chat</h1>
-        <div className="flex items-center gap-3">
+        <div className="ml-auto flex min-w-0 items-center gap-3">
           <OnlineCount online={chat.online} />
           <ConnectionBadge status={chat.status} transport={chat.transport} />
         </div>

@@ -22,9 +22,9 @@ export function ConnectionBadge({ status, transport }: { status: ConnectionStatu
       data-status={status}
       data-transport={transport ?? ""}
       title={transport ? `Transport: ${transport}` : undefined}
-      className="inline-flex items-center gap-2 rounded-full border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-700"
+      className="inline-flex min-w-0 items-center gap-2 rounded-full border border-zinc-200 px-3 py-1 text-sm whitespace-nowrap dark:border-zinc-700"
     >
-      <span aria-hidden className={`size-2 rounded-full ${DOT_COLORS[status]}`} />
+      <span aria-hidden className={`size-2 shrink-0 rounded-full ${DOT_COLORS[status]}`} />
       {LABELS[status]}
     </span>
   );

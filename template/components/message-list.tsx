@@ -52,9 +52,9 @@ function Message({ item }: { item: Extract<ChatItem, { kind: "message" }> }) {
     <li
       data-kind="message"
       data-delivery={item.delivery}
-      className={`max-w-[80%] self-start rounded-2xl bg-zinc-100 px-3 py-2 dark:bg-zinc-800 ${item.delivery === "pending" ? "opacity-60" : ""}`}
+      className={`max-w-[80%] self-start rounded-2xl wrap-anywhere bg-zinc-100 px-3 py-2 dark:bg-zinc-800 ${item.delivery === "pending" ? "opacity-60" : ""}`}
     >
-      <p dir="auto" className="whitespace-pre-wrap break-words" data-part="text">
+      <p dir="auto" className="whitespace-pre-wrap" data-part="text">
         {item.message.text}
       </p>
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">

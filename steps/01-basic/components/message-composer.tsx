@@ -39,12 +39,12 @@ export function MessageComposer({ status, onSend }: { status: ConnectionStatus; 
         placeholder={PLACEHOLDERS[status]}
         autoComplete="off"
         autoFocus
-        className="flex-1 rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-disabled:opacity-50 dark:border-zinc-700 dark:focus:ring-zinc-700"
+        className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-disabled:opacity-50 dark:border-zinc-700 dark:focus:ring-zinc-700"
       />
       <button
         type="submit"
         disabled={disabled || text.trim() === ""}
-        className="rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-zinc-400 disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
+        className="shrink-0 rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-zinc-400 disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
       >
         Send
       </button>

@@ -1,10 +1,10 @@
 import type { ChatUser } from "@/lib/protocol";
 
-/** Who is online, the signed-in person first. Hidden on narrow screens, where the header's count remains. */
+/** Who is online, the signed-in person first. On a narrow screen it sits in a drawer the header opens. */
 export function OnlineUsers({ users, me }: { users: ChatUser[]; me: ChatUser }) {
   const others = users.filter((user) => user.id !== me.id);
   return (
-    <aside aria-labelledby="online-users-heading" className="hidden w-48 shrink-0 overflow-y-auto border-l border-zinc-200 px-4 py-4 sm:block dark:border-zinc-800">
+    <aside aria-labelledby="online-users-heading" className="shrink-0 overflow-y-auto border-zinc-200 px-4 py-4 md:w-48 md:border-l dark:border-zinc-800">
       <h2 id="online-users-heading" className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
         Online now
       </h2>

@@ -37,7 +37,7 @@ export function RoomSidebar({ rooms, currentRoomId, me }: SidebarProps) {
   return (
     <nav
       aria-label="Rooms"
-      className="flex w-40 shrink-0 flex-col gap-5 overflow-y-auto border-r border-zinc-200 px-3 py-4 sm:w-56 dark:border-zinc-800"
+      className="flex shrink-0 flex-col gap-5 overflow-y-auto border-zinc-200 px-3 py-4 md:w-56 md:border-r dark:border-zinc-800"
     >
       <RoomLinks heading="Your rooms" rooms={list.filter((room) => room.kind !== "direct")} {...links} />
       <RoomLinks heading="Direct messages" rooms={list.filter((room) => room.kind === "direct")} {...links} />
