@@ -22,7 +22,7 @@ export interface BenchClientEvents {
 export type BenchSocket = Socket<BenchServerEvents, BenchClientEvents>;
 
 /** Events that mean the crowd is still changing: the run waits until none has arrived for a while. */
-export const PRESENCE_EVENTS = ["presence", "user joined", "user left", "room updated"] as const;
+export const PRESENCE_EVENTS = ["presence", "presence update", "user joined", "user left", "room updated"] as const;
 
 /** The server accepted the message (and so broadcast it): `{ ok: true, … }`. */
 export function isAccepted(result: unknown): boolean {

@@ -60,11 +60,14 @@ export interface ServerToClientEvents {
   closing: (notice: ClosingNotice) => void;
   /** A message, sent to every connected client including its sender. */
   "chat message": (message: ChatMessage) => void;
-  /** The online count, sent to a client when it connects. */
+  /**
+   * The online count, sent to a client when it connects; and in a crowd (above the server's
+   * PRESENCE_ANNOUNCE_MAX_ONLINE), to everyone at most once per PRESENCE_BATCH_INTERVAL_MS instead of the two below.
+   */
   presence: (update: PresenceUpdate) => void;
-  /** Somebody else connected. */
+  /** Somebody else connected, in a small crowd. */
   "user joined": (update: PresenceUpdate) => void;
-  /** Somebody else disconnected. */
+  /** Somebody else disconnected, in a small crowd. */
   "user left": (update: PresenceUpdate) => void;
 }
 

@@ -24,7 +24,11 @@ export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
 export const REFUSALS_LIMIT = { burst: 30, perSecond: 1 };
 
 /**
- * Above this many people online, arrivals and departures are not announced to everyone: in a crowd each one
- * would cost a frame per connection and fill the message list with notices.
+ * Up to this many people online, each arrival and departure is announced to everyone at once, with a notice. Above
+ * it, a frame per arrival to every connection would cost the square of the crowd (and flood the message list), so
+ * presence is batched: see PRESENCE_BATCH_INTERVAL_MS.
  */
 export const PRESENCE_ANNOUNCE_MAX_ONLINE = 200;
+
+/** In a crowd, everyone gets at most one presence update (the exact count) per this many milliseconds. */
+export const PRESENCE_BATCH_INTERVAL_MS = 2000;

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol";
 import { createChatServer } from "../server/chat-server";
+import type { PresenceSettings } from "../server/presence";
 import type { ChatServer } from "../server/types";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,10 +18,13 @@ export interface ChatTestServer {
   close: () => Promise<void>;
 }
 
-/** The real chat server (the same createChatServer that server.ts uses) on a plain HTTP server and a free port. */
-export async function startChatTestServer(): Promise<ChatTestServer> {
+/**
+ * The real chat server (the same createChatServer that server.ts uses) on a plain HTTP server and a free port;
+ * `presence` lowers its presence threshold and batch interval, to test a crowd without hundreds of clients.
+ */
+export async function startChatTestServer(presence?: PresenceSettings): Promise<ChatTestServer> {
   const httpServer = createServer();
-  const io = createChatServer(httpServer);
+  const io = createChatServer(httpServer, presence);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];

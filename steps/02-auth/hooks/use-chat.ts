@@ -5,7 +5,7 @@ import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useReducer, useState } from "react";
 import { chatReducer, initialChatState } from "@/lib/chat-reducer";
 import type { ChatView, ConnectionStatus } from "@/lib/chat-state";
-import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
+import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceBatch, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
 import { getSocket } from "@/lib/socket";
 import { describeDisconnect } from "./close-reason";
 
@@ -61,6 +61,9 @@ export function useChat(user: ChatUser): ChatView {
     function onPresence(snapshot: PresenceSnapshot) {
       dispatch({ type: "presence", ...snapshot });
     }
+    function onPresenceUpdate(batch: PresenceBatch) {
+      dispatch({ type: "presence update", ...batch });
+    }
     function onUserJoined(change: PresenceChange) {
       dispatch({ type: "user joined", at: Date.now(), ...change });
     }
@@ -74,6 +77,7 @@ export function useChat(user: ChatUser): ChatView {
     socket.on("connect_error", onConnectError);
     socket.on("chat message", onMessage);
     socket.on("presence", onPresence);
+    socket.on("presence update", onPresenceUpdate);
     socket.on("user joined", onUserJoined);
     socket.on("user left", onUserLeft);
     if (socket.connected) onConnect();
@@ -86,6 +90,7 @@ export function useChat(user: ChatUser): ChatView {
       socket.off("connect_error", onConnectError);
       socket.off("chat message", onMessage);
       socket.off("presence", onPresence);
+      socket.off("presence update", onPresenceUpdate);
       socket.off("user joined", onUserJoined);
       socket.off("user left", onUserLeft);
       socket.io.engine?.off("upgrade", onUpgrade);

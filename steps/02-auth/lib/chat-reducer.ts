@@ -1,5 +1,5 @@
 import type { ChatItem } from "./chat-state";
-import type { ChatMessage, ChatUser, PresenceChange, PresenceSnapshot } from "./protocol";
+import { PRESENCE_LIST_MAX, type ChatMessage, type ChatUser, type PresenceBatch, type PresenceChange, type PresenceSnapshot } from "./protocol";
 
 /** Oldest lines are dropped past this many, so a long session does not grow without bound. */
 export const MAX_ITEMS = 500;
@@ -18,6 +18,7 @@ export type ChatAction =
   | { type: "failed"; key: string; error: string }
   | { type: "received"; message: ChatMessage }
   | ({ type: "presence" } & PresenceSnapshot)
+  | ({ type: "presence update" } & PresenceBatch)
   | ({ type: "user joined" | "user left"; at: number } & PresenceChange);
 
 export const initialChatState: ChatState = { items: [], online: null, users: [], nextNotice: 0 };
@@ -41,9 +42,17 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (hasMessage(state, action.message.id)) return state;
       return append(state, { kind: "message", key: action.message.id, message: action.message, delivery: "sent" });
     case "presence":
-      return { ...state, online: action.online, users: action.users };
+      return { ...state, online: action.online, users: listed(action.users) };
+    case "presence update": {
+      // Applying a change twice does no harm: a newcomer's snapshot may already hold what the batch reports.
+      const left = new Set(action.left.map((user) => user.id));
+      const stayed = state.users.filter((user) => !left.has(user.id));
+      const listedAlready = new Set(stayed.map((user) => user.id));
+      const users = listed([...stayed, ...action.joined.filter((user) => !listedAlready.has(user.id))]);
+      return { ...state, online: action.online, users };
+    }
     case "user joined": {
-      const users = [...state.users.filter((user) => user.id !== action.user.id), action.user];
+      const users = listed([...state.users.filter((user) => user.id !== action.user.id), action.user]);
       return { ...notice(state, `${action.user.name} joined`, action.at), online: action.online, users };
     }
     case "user left": {
@@ -51,6 +60,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...notice(state, `${action.user.name} left`, action.at), online: action.online, users };
     }
   }
+}
+
+/** The people the page lists: however long a crowd keeps changing, no more than the server would name. */
+function listed(users: ChatUser[]): ChatUser[] {
+  return users.length > PRESENCE_LIST_MAX ? users.slice(0, PRESENCE_LIST_MAX) : users;
 }
 
 function notice(state: ChatState, text: string, at: number): ChatState {

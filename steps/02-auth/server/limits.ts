@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 
-// Every limit the chat server enforces, in one place. MAX_MESSAGE_LENGTH lives in lib/protocol.ts because the
-// browser needs it too.
+// Every limit the chat server enforces, in one place. MAX_MESSAGE_LENGTH and PRESENCE_LIST_MAX live in lib/protocol.ts
+// because the browser needs them too.
 
 /**
  * Largest Socket.IO frame accepted (Socket.IO's default is 1 MB). A frame over it closes that one connection.
@@ -32,13 +32,17 @@ export const PERSON_MESSAGE_RATE_LIMIT = { burst: 20, perSecond: 5 };
 export const REFUSALS_LIMIT = { burst: 30, perSecond: 1 };
 
 /**
- * Above this many people online, arrivals and departures are not announced to everyone: in a crowd each one
- * would cost a frame per connection and fill the message list with notices.
+ * Up to this many people online, each arrival and departure is announced to everyone at once, with a notice. Above
+ * it, a frame per arrival to every connection would cost the square of the crowd (and flood the message list), so
+ * presence is batched: see PRESENCE_BATCH_INTERVAL_MS.
  */
 export const PRESENCE_ANNOUNCE_MAX_ONLINE = 200;
 
-/** The presence snapshot a client gets when it connects names at most this many people (the count is exact). */
-export const PRESENCE_LIST_MAX = PRESENCE_ANNOUNCE_MAX_ONLINE;
+/**
+ * In a crowd, everyone gets at most one presence update per this many milliseconds: the exact count and who came and
+ * went since the last one. PRESENCE_LIST_MAX (lib/protocol.ts) bounds how many people a snapshot or update names.
+ */
+export const PRESENCE_BATCH_INTERVAL_MS = 2000;
 
 /**
  * How often the server checks that the sessions of its connections still exist and have not expired. Sign-outs and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chatReducer, initialChatState, MAX_ITEMS, type ChatAction, type ChatState } from "../lib/chat-reducer";
+import { PRESENCE_LIST_MAX } from "../lib/protocol";
 
 const alice = { id: "u-alice", name: "Alice" };
 const bob = { id: "u-bob", name: "Bob" };
@@ -57,6 +58,29 @@ describe("chatReducer", () => {
   it("lists a person once even if told twice that they joined", () => {
     const state = run({ type: "presence", online: 2, users: [alice, bob] }, { type: "user joined", user: bob, online: 2, at: 1 });
     expect(state.users).toEqual([alice, bob]);
+  });
+
+  it("applies a crowd's batched update: the server's count, who came and went, no notice, no one twice", () => {
+    const carol = { id: "u-carol", name: "Carol" };
+    const state = run(
+      { type: "presence", online: 2, users: [alice, bob] },
+      // A newcomer's snapshot may already hold what the next batch reports: applying it again changes nothing.
+      { type: "presence update", online: 2, joined: [carol, bob], left: [alice, { id: "u-gone", name: "Gone" }] },
+    );
+    expect(state.online).toBe(2);
+    expect(state.users).toEqual([bob, carol]);
+    expect(state.items).toEqual([]);
+  });
+
+  it(`lists at most ${PRESENCE_LIST_MAX} people however many join, while the count stays exact`, () => {
+    const crowd = Array.from({ length: PRESENCE_LIST_MAX + 10 }, (_, i) => ({ id: `u-${i}`, name: `Person ${i}` }));
+    const state = run(
+      { type: "presence", online: 1, users: [alice] },
+      { type: "presence update", online: crowd.length + 1, joined: crowd, left: [] },
+    );
+    expect(state.online).toBe(crowd.length + 1);
+    expect(state.users).toHaveLength(PRESENCE_LIST_MAX);
+    expect(state.users[0]).toEqual(alice);
   });
 
   it(`keeps only the latest ${MAX_ITEMS} lines`, () => {

@@ -10,6 +10,7 @@ import { createAuth, migrateAuthDatabase, type Auth } from "../server/auth";
 import { createAuthRoutes } from "../server/auth-routes";
 import { allowedOriginsFor } from "../server/allowed-origins";
 import { createChatServer } from "../server/chat-server";
+import type { PresenceSettings } from "../server/presence";
 import { disconnectSession } from "../server/session-sockets";
 import type { ChatServer } from "../server/types";
 
@@ -65,6 +66,8 @@ export interface TestServerOptions {
    * sign-ups and failed sign-ins apply to each of them, not to the whole test. [] to test a server without a proxy.
    */
   trustedProxies?: string[];
+  /** A lower presence threshold and a shorter batch interval, to test a crowd without hundreds of people. */
+  presence?: PresenceSettings;
 }
 
 /**
@@ -87,7 +90,7 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
   httpServer.on("request", (req, res) => {
     if (!authRoutes(req, res)) res.writeHead(404).end();
   });
-  const io = createChatServer(httpServer, auth, allowedOrigins);
+  const io = createChatServer(httpServer, auth, allowedOrigins, options.presence);
   const clients: TestClient[] = [];
 
   async function post(endpoint: string, body: unknown, headers: Record<string, string> = {}) {

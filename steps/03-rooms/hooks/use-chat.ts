@@ -5,7 +5,7 @@ import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { chatReducer, initialChatState } from "@/lib/chat-reducer";
 import type { ChatItem, ChatView, ConnectionStatus } from "@/lib/chat-state";
-import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
+import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceBatch, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
 import { joinRoom } from "@/lib/room-client";
 import { getSocket } from "@/lib/socket";
 import { describeDisconnect } from "./close-reason";
@@ -72,6 +72,9 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
     function onPresence(snapshot: PresenceSnapshot) {
       dispatch({ type: "presence", ...snapshot });
     }
+    function onPresenceUpdate(batch: PresenceBatch) {
+      dispatch({ type: "presence update", ...batch });
+    }
     function onUserJoined(change: PresenceChange) {
       dispatch({ type: "user joined", roomId: roomIdRef.current, at: Date.now(), ...change });
     }
@@ -85,6 +88,7 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
     socket.on("connect_error", onConnectError);
     socket.on("chat message", onMessage);
     socket.on("presence", onPresence);
+    socket.on("presence update", onPresenceUpdate);
     socket.on("user joined", onUserJoined);
     socket.on("user left", onUserLeft);
     if (socket.connected) onConnect();
@@ -97,6 +101,7 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
       socket.off("connect_error", onConnectError);
       socket.off("chat message", onMessage);
       socket.off("presence", onPresence);
+      socket.off("presence update", onPresenceUpdate);
       socket.off("user joined", onUserJoined);
       socket.off("user left", onUserLeft);
       socket.io.engine?.off("upgrade", onUpgrade);

@@ -1,5 +1,5 @@
 import type { ChatItem } from "./chat-state";
-import type { ChatMessage, ChatUser, PresenceChange, PresenceSnapshot } from "./protocol";
+import { PRESENCE_LIST_MAX, type ChatMessage, type ChatUser, type PresenceBatch, type PresenceChange, type PresenceSnapshot } from "./protocol";
 
 /** Oldest lines are dropped past this many per room, so a long session does not grow without bound. */
 export const MAX_ITEMS = 500;
@@ -19,6 +19,7 @@ export type ChatAction =
   | { type: "failed"; roomId: string; key: string; error: string }
   | { type: "received"; message: ChatMessage }
   | ({ type: "presence" } & PresenceSnapshot)
+  | ({ type: "presence update" } & PresenceBatch)
   /** `roomId`: the room open when it happened, where the notice is shown (none while no room is open). */
   | ({ type: "user joined" | "user left"; roomId: string | null; at: number } & PresenceChange);
 
@@ -45,9 +46,17 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return append(state, message.roomId, { kind: "message", key: message.id, message, delivery: "sent" });
     }
     case "presence":
-      return { ...state, online: action.online, users: action.users };
+      return { ...state, online: action.online, users: listed(action.users) };
+    case "presence update": {
+      // Applying a change twice does no harm: a newcomer's snapshot may already hold what the batch reports.
+      const left = new Set(action.left.map((user) => user.id));
+      const stayed = state.users.filter((user) => !left.has(user.id));
+      const listedAlready = new Set(stayed.map((user) => user.id));
+      const users = listed([...stayed, ...action.joined.filter((user) => !listedAlready.has(user.id))]);
+      return { ...state, online: action.online, users };
+    }
     case "user joined": {
-      const users = [...state.users.filter((user) => user.id !== action.user.id), action.user];
+      const users = listed([...state.users.filter((user) => user.id !== action.user.id), action.user]);
       return { ...notice(state, action.roomId, `${action.user.name} joined`, action.at), online: action.online, users };
     }
     case "user left": {
@@ -55,6 +64,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...notice(state, action.roomId, `${action.user.name} left`, action.at), online: action.online, users };
     }
   }
+}
+
+/** The people the page lists: however long a crowd keeps changing, no more than the server would name. */
+function listed(users: ChatUser[]): ChatUser[] {
+  return users.length > PRESENCE_LIST_MAX ? users.slice(0, PRESENCE_LIST_MAX) : users;
 }
 
 function log(state: ChatState, roomId: string): ChatItem[] {

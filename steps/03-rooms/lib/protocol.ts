@@ -93,12 +93,28 @@ export interface DirectRequest {
   userId: string;
 }
 
-/** Sent to a client when it connects. */
+/** The most people a presence snapshot or update names (the count is always exact); the browser lists no more. */
+export const PRESENCE_LIST_MAX = 200;
+
+/** Sent to a client when it connects, and to everyone when too many changed at once for a PresenceBatch. */
 export interface PresenceSnapshot {
   /** People connected right now, each counted once however many tabs they have open. */
   online: number;
   /** Who they are: all of them, or the first PRESENCE_LIST_MAX when more are online. */
   users: ChatUser[];
+}
+
+/**
+ * In a crowd (above the server's PRESENCE_ANNOUNCE_MAX_ONLINE), what changed since the last update, sent to everyone
+ * at most once per PRESENCE_BATCH_INTERVAL_MS instead of a "user joined"/"user left" per person.
+ */
+export interface PresenceBatch {
+  /** People online now. */
+  online: number;
+  /** Who came online since the last update and still is; `joined` and `left` name PRESENCE_LIST_MAX at most. */
+  joined: ChatUser[];
+  /** Who went offline since the last update and still is. */
+  left: ChatUser[];
 }
 
 /** Somebody's first tab connected, or their last one closed. */
@@ -168,12 +184,14 @@ export interface ServerToClientEvents {
   "room removed": (change: RoomRequest) => void;
   /** A message arrived in a room you are a member of but have not open here: a count, never the message. */
   "room activity": (activity: RoomRequest) => void;
-  /** Who is online, sent to a client when it connects. */
+  /** Who is online, sent to a client when it connects (and to everyone when a batch would name too many). */
   presence: (snapshot: PresenceSnapshot) => void;
-  /** Somebody else came online (their first tab). */
+  /** Somebody else came online (their first tab), in a small crowd. */
   "user joined": (change: PresenceChange) => void;
-  /** Somebody else went offline (their last tab). */
+  /** Somebody else went offline (their last tab), in a small crowd. */
   "user left": (change: PresenceChange) => void;
+  /** In a crowd: the exact count and who came and went, at most once per PRESENCE_BATCH_INTERVAL_MS. */
+  "presence update": (batch: PresenceBatch) => void;
 }
 
 // Events between server processes (step 07).

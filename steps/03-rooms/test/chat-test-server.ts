@@ -10,6 +10,7 @@ import { createAuth, migrateAuthDatabase, type Auth } from "../server/auth";
 import { createAuthRoutes } from "../server/auth-routes";
 import { allowedOriginsFor } from "../server/allowed-origins";
 import { createChatServer } from "../server/chat-server";
+import type { PresenceSettings } from "../server/presence";
 import { createMemoryRoomStore } from "../server/rooms/memory-room-store";
 import type { RoomStore } from "../server/rooms/room-store";
 import { disconnectSession } from "../server/session-sockets";
@@ -70,6 +71,8 @@ export interface TestServerOptions {
   extraOrigins?: string;
   /** The room store; a fresh in-memory one by default. */
   rooms?: RoomStore;
+  /** A lower presence threshold and a shorter batch interval, to test a crowd without hundreds of people. */
+  presence?: PresenceSettings;
   /**
    * TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed. By default the loopback, standing in for a reverse
    * proxy: signUp() gives every person an address of their own, as real people have, so the per-address limits on
@@ -99,7 +102,7 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
     if (!authRoutes(req, res)) res.writeHead(404).end();
   });
   const rooms = options.rooms ?? createMemoryRoomStore();
-  const io = createChatServer(httpServer, auth, allowedOrigins, rooms);
+  const io = createChatServer(httpServer, auth, allowedOrigins, rooms, options.presence);
   const clients: TestClient[] = [];
 
   async function post(endpoint: string, body: unknown, headers: Record<string, string> = {}) {
