@@ -92,7 +92,7 @@ export function parseBenchOptions(argv: string[], defaultOutDir: string): BenchO
     targets,
     generators: list(values.generators, GENERATOR_KINDS, "generators"),
     rampRate: positiveNumber(values["ramp-rate"], "ramp-rate", 1_000),
-    quietMs: 1_000,
+    quietMs: 2_500, // longer than the server's presence batch interval (2 s), so the last batch is in before measuring
     warmupMs: positiveNumber(values.warmup, "warmup", 60, 0) * 1000,
     windowMs: positiveNumber(values.window, "window", 300) * 1000,
     drainMs: 10_000,

@@ -6,6 +6,8 @@ import type { Socket } from "socket.io-client";
 export interface BenchServerEvents {
   "chat message": (message: unknown) => void;
   presence: (update: unknown) => void;
+  /** Steps 02+: above 200 online, who came and went, batched every 2 s. */
+  "presence update": (update: unknown) => void;
   "user joined": (update: unknown) => void;
   "user left": (update: unknown) => void;
   /** Step 03: a room in this user's list changed (e.g. members joined). */
