@@ -2,7 +2,7 @@
 // reading. All of them talk to the server on loopback only.
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
-import { cookieHeaderFrom } from "../prepare/auth";
+import { addressOf, cookieHeaderFrom } from "../prepare/auth";
 
 export const PASSWORD = "soak-password-not-secret";
 const ACK_TIMEOUT_MS = 10_000;
@@ -12,7 +12,10 @@ export interface Account {
   cookie: string;
 }
 
-/** Signs up `count` accounts, a few at a time (each sign-up hashes a password). */
+/**
+ * Signs up `count` accounts, a few at a time (each sign-up hashes a password), each from a client address of its own
+ * (a header value only: the server trusts the loopback as a proxy), as the sign-up limit per address expects.
+ */
 export async function signUpMany(url: string, count: number, prefix: string): Promise<Account[]> {
   const accounts: Account[] = [];
   let next = 0;
@@ -22,7 +25,7 @@ export async function signUpMany(url: string, count: number, prefix: string): Pr
       const email = `${prefix}-${index}@example.test`;
       const response = await fetch(`${url}/api/auth/sign-up/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: url },
+        headers: { "content-type": "application/json", origin: url, "x-forwarded-for": addressOf(index) },
         body: JSON.stringify({ name: `Soak ${index}`, email, password: PASSWORD }),
         signal: AbortSignal.timeout(30_000),
       });
