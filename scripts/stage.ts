@@ -4,6 +4,7 @@
 //   npm run build [-- 02]        build one stage (default: every stage)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { banner, CommandFailed, run } from "./run";
 import { findStage, listStages, type Stage } from "./stages";
@@ -14,6 +15,7 @@ async function main() {
   switch (command) {
     case "start": {
       const stage = findStage(query ?? "latest");
+      await refuseBusyPort(Number(process.env.PORT ?? 3000));
       banner(`Building ${stage.relativeDir} (${stage.title})`);
       await run("npm", ["run", "build"], { cwd: stage.dir });
       banner(`Starting ${stage.relativeDir} in production mode`);
@@ -39,6 +41,16 @@ async function main() {
     default:
       throw new Error(`Unknown command "${command}": use start, dev or build.`);
   }
+}
+
+/** Says so before a minute of building, rather than after it, when the server could not listen anyway. */
+async function refuseBusyPort(port: number) {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "EADDRINUSE"));
+    probe.listen(port, process.env.HOST, () => probe.close(() => resolve(true)));
+  });
+  if (!free) throw new Error(`✗ Port ${port} is already in use: stop what runs there, or set PORT (e.g. PORT=${port + 1}).`);
 }
 
 /**

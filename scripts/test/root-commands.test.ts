@@ -59,3 +59,25 @@ function portIsFree(port: number): Promise<boolean> {
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
   });
 }
+
+describe("npm start on a busy port", () => {
+  it("says so at once, before building", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const result = spawnSync("npm", ["start", "--silent", "--", "01"], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, PORT: String(port) },
+      });
+      assert.equal(result.status, 1);
+      const output = `${result.stdout}${result.stderr}`;
+      assert.match(output, new RegExp(`✗ Port ${port} is already in use: .*set PORT`));
+      assert.doesNotMatch(output, /Building/);
+    } finally {
+      blocker.close();
+    }
+  });
+});

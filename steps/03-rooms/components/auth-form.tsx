@@ -69,7 +69,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-sm flex-col justify-center gap-6 px-4">
       <h1 className="text-2xl font-semibold tracking-tight">{text.title}</h1>
-      <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
+      {/* method="post": a submit before the page has hydrated must never put the password in the URL. */}
+      <form method="post" noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
         {mode === "register" && (
           <TextField
             id="name"
