@@ -45,7 +45,7 @@ export function Chat({ user }: { user: ChatUser }) {
       </header>
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
-          <MessageList items={chat.items} />
+          <MessageList items={chat.items} me={user} />
           <MessageComposer status={chat.status} onSend={chat.send} />
         </div>
         <Drawer drawer={people} title="People" side="right">

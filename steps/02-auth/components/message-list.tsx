@@ -2,11 +2,13 @@
 
 import { useLayoutEffect, useRef } from "react";
 import type { ChatItem } from "@/lib/chat-state";
+import type { ChatUser } from "@/lib/protocol";
 
 /** How close to the bottom (px) still counts as "reading the latest", so new lines scroll into view. */
 const STICK_TO_BOTTOM_PX = 80;
 
-export function MessageList({ items }: { items: ChatItem[] }) {
+/** The conversation; `me`'s own messages stand on the right, in another colour, as in every chat app. */
+export function MessageList({ items, me }: { items: ChatItem[]; me: ChatUser }) {
   const listRef = useRef<HTMLDivElement>(null);
   const wasAtBottom = useRef(true);
 
@@ -32,7 +34,7 @@ export function MessageList({ items }: { items: ChatItem[] }) {
     >
       {items.length === 0 && <p className="m-auto text-sm text-zinc-600 dark:text-zinc-400">No messages yet. Say hello!</p>}
       <ol className="flex flex-col gap-2">
-        {items.map((item) => (item.kind === "notice" ? <Notice key={item.key} item={item} /> : <Message key={item.key} item={item} />))}
+        {items.map((item) => (item.kind === "notice" ? <Notice key={item.key} item={item} /> : <Message key={item.key} item={item} mine={item.message.author.id === me.id} />))}
       </ol>
     </div>
   );
@@ -46,13 +48,14 @@ function Notice({ item }: { item: Extract<ChatItem, { kind: "notice" }> }) {
   );
 }
 
-function Message({ item }: { item: Extract<ChatItem, { kind: "message" }> }) {
+function Message({ item, mine }: { item: Extract<ChatItem, { kind: "message" }>; mine: boolean }) {
   const time = new Date(item.message.sentAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   return (
     <li
       data-kind="message"
       data-delivery={item.delivery}
-      className={`max-w-[80%] self-start rounded-2xl wrap-anywhere bg-zinc-100 px-3 py-2 dark:bg-zinc-800 ${item.delivery === "pending" ? "opacity-60" : ""}`}
+      data-mine={mine}
+      className={`max-w-[80%] rounded-2xl wrap-anywhere px-3 py-2 ${mine ? "self-end bg-sky-100 dark:bg-sky-900" : "self-start bg-zinc-100 dark:bg-zinc-800"} ${item.delivery === "pending" ? "opacity-60" : ""}`}
     >
       <p dir="auto" className="text-xs font-medium text-zinc-600 dark:text-zinc-300" data-part="author">
         {item.message.author.name}

@@ -14,7 +14,7 @@ export function RoomView({ room: checkedRoom }: { room: RoomSummary }) {
   return (
     <>
       <RoomHeader room={room} me={user} />
-      <MessageList items={chat.items} />
+      <MessageList items={chat.items} me={user} />
       <MessageComposer status={chat.status} roomOpen={chat.roomOpen} onSend={chat.send} />
     </>
   );

@@ -18,6 +18,22 @@ test.describe("auth: people in the chat", () => {
     }
   });
 
+  test("each person's own messages stand apart from the others', on the right", async ({ openChat }) => {
+    const alice = await openChat("Alice");
+    const bob = await openChat("Bob");
+    const tag = runTag();
+    await alice.sendAndConfirm(`${tag} mine`);
+    const inAlicesPage = alice.messages().filter({ hasText: `${tag} mine` });
+    const inBobsPage = bob.messages().filter({ hasText: `${tag} mine` });
+    await expect(inAlicesPage).toHaveAttribute("data-mine", "true");
+    await expect(inBobsPage).toHaveAttribute("data-mine", "false");
+    // Alice's own line ends near the right edge of her list; in Bob's page it starts at the left.
+    const list = (chat: ChatPage) => chat.page.getByRole("log", { name: "Messages" }).boundingBox();
+    const [aliceList, aliceLine, bobList, bobLine] = await Promise.all([list(alice), inAlicesPage.boundingBox(), list(bob), inBobsPage.boundingBox()]);
+    expect(aliceList!.x + aliceList!.width - (aliceLine!.x + aliceLine!.width)).toBeLessThan(40);
+    expect(bobLine!.x - bobList!.x).toBeLessThan(40);
+  });
+
   test("the online list shows each person once, and updates when one closes their tab", async ({ openChat }) => {
     const alice = await openChat("Alice");
     const bob = await openChat("Bob");
