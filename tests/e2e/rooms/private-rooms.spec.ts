@@ -47,6 +47,21 @@ test.describe("rooms: private rooms", () => {
     await mallory.expectConnected();
   });
 
+  test("someone waiting at a private room's URL sees the room as soon as they are invited", async ({ openChat }) => {
+    const alice = await openChat("Alice");
+    const bob = await openChat("Bob");
+    const roomName = `Surprise ${runTag()}`;
+    const url = await new RoomsPanel(alice.page).create(roomName, "private");
+    await bob.page.goto(url);
+    await expect(bob.page.getByRole("heading", { name: "Room not found" })).toBeVisible();
+
+    await new RoomsPanel(alice.page).invite(bob.person.email);
+    await expect(bob.page.getByRole("heading", { name: "Room not found" })).toHaveCount(0);
+    await expect(bob.page.getByRole("heading", { level: 2, name: roomName })).toBeVisible();
+    await bob.expectConnected();
+    await bob.sendAndConfirm(`hello from the invited`);
+  });
+
   test("inviting someone who has no account says so", async ({ openChat }) => {
     const alice = await openChat("Alice");
     const rooms = new RoomsPanel(alice.page);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ShowRoomOnceMember } from "@/components/show-room-once-member";
 import { DEFAULT_ROOM_ID } from "@/lib/protocol";
 
 /** What a room's URL shows to someone who may not open it: the same for a room that does not exist. */
@@ -12,6 +13,7 @@ export default function RoomNotFound() {
       <Link href={`/rooms/${DEFAULT_ROOM_ID}`} className="underline">
         Go to general
       </Link>
+      <ShowRoomOnceMember />
     </section>
   );
 }
