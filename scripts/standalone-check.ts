@@ -9,7 +9,9 @@ import { banner, run } from "./run";
 import { copyStage } from "./stage-files";
 import { findStage, listStages } from "./stages";
 
-const { values } = parseArgs({ options: { stage: { type: "string", multiple: true }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { stage: { type: "string", multiple: true }, keep: { type: "boolean", default: false } },
+});
 
 async function main() {
   const stages = values.stage ? values.stage.map(findStage) : listStages();
@@ -29,7 +31,9 @@ async function main() {
         const started = performance.now();
         banner(`${stage.relativeDir}: npm ${args.join(" ")}`);
         await run("npm", [...args], { cwd: folder, env });
-        timings.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s  ${stage.relativeDir} ${label}`);
+        timings.push(
+          `${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s  ${stage.relativeDir} ${label}`,
+        );
       }
       if (!values.keep) rmSync(folder, { recursive: true, force: true });
     } catch (error) {

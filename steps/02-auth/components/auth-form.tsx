@@ -120,11 +120,17 @@ export function AuthForm({ mode }: { mode: Mode }) {
       <p className="text-sm text-zinc-500">
         {mode === "log-in" ? (
           <>
-            No account yet? <Link href="/register" className="underline">Create one</Link>
+            No account yet?{" "}
+            <Link href="/register" className="underline">
+              Create one
+            </Link>
           </>
         ) : (
           <>
-            Already registered? <Link href="/login" className="underline">Log in</Link>
+            Already registered?{" "}
+            <Link href="/login" className="underline">
+              Log in
+            </Link>
           </>
         )}
       </p>

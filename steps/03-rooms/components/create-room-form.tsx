@@ -37,7 +37,12 @@ export function CreateRoomForm() {
   }
 
   return (
-    <form aria-label="Create a room" noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-2 text-sm">
+    <form
+      aria-label="Create a room"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      className="flex flex-col gap-2 text-sm"
+    >
       <TextField
         id="room-name"
         label="Room name"

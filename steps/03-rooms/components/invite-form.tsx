@@ -24,7 +24,11 @@ export function InviteForm({ roomId }: { roomId: string }) {
   }
 
   return (
-    <form aria-label="Invite someone" onSubmit={(event) => void submit(event)} className="flex flex-wrap items-center gap-2 text-sm">
+    <form
+      aria-label="Invite someone"
+      onSubmit={(event) => void submit(event)}
+      className="flex flex-wrap items-center gap-2 text-sm"
+    >
       <label htmlFor="invite-who">Invite by email or name</label>
       <input
         id="invite-who"
@@ -45,7 +49,11 @@ export function InviteForm({ roomId }: { roomId: string }) {
       >
         {pending ? "Inviting…" : "Invite"}
       </button>
-      <p id="invite-outcome" aria-live="polite" className={`w-full empty:hidden ${outcome?.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+      <p
+        id="invite-outcome"
+        aria-live="polite"
+        className={`w-full empty:hidden ${outcome?.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
+      >
         {outcome?.text}
       </p>
     </form>

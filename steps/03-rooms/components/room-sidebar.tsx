@@ -54,7 +54,13 @@ function BrowsePublicRooms(links: Pick<RoomLinksProps, "currentRoomId" | "unread
     <RoomLinks
       heading="Browse public rooms"
       rooms={publicRooms.rooms ?? []}
-      empty={publicRooms.rooms === null ? "Loading…" : publicRooms.search ? "No public room to join has that in its name." : "None to join."}
+      empty={
+        publicRooms.rooms === null
+          ? "Loading…"
+          : publicRooms.search
+            ? "No public room to join has that in its name."
+            : "None to join."
+      }
       top={
         <input
           type="search"
@@ -101,7 +107,10 @@ function RoomLinks({ heading, rooms, empty = "None yet.", top, bottom, currentRo
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId} className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase">
+      <h2
+        id={headingId}
+        className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase"
+      >
         {heading}
       </h2>
       {top}
