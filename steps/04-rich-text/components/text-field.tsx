@@ -1,0 +1,41 @@
+import type { InputHTMLAttributes } from "react";
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
+  id: string;
+  label: string;
+  /** Shown under the field and read with it; the field is marked invalid while it is set. */
+  error?: string;
+  /** A quiet hint under the field, read with it, while there is no error. */
+  hint?: string;
+}
+
+/** A labelled input whose hint or error is tied to it (aria-describedby), so screen readers announce it too. */
+export function TextField({ id, label, error, hint, ...input }: TextFieldProps) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className="rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-invalid:border-red-500 dark:border-zinc-700 dark:focus:ring-zinc-700"
+        {...input}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : (
+        hint && (
+          <p id={`${id}-hint`} className="text-sm text-zinc-500">
+            {hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
