@@ -162,7 +162,7 @@ function contentProblems(where: string, number: string, markdown: string, files:
   }
 
   if (build !== undefined) {
-    const images = [...build.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+    const images = [...build.matchAll(/!\[[^\]]*\]\((?:\.\/)?([^)\s]+)\)/g)].map((match) => match[1]);
     const own = images.filter((image) => new RegExp(`^images/${number}-[\\w-]+\\.png$`).test(image));
     if (own.length === 0) {
       problems.push(`${where}: "## ${SKELETON[1]}" shows no screenshot ![…](images/${number}-<name>.png)`);

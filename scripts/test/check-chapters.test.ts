@@ -91,6 +91,11 @@ describe("checkChapter", () => {
     assert.deepEqual(check(markdown), []);
   });
 
+  it("finds the screenshot written as ./images/… too", () => {
+    const markdown = chapter({ "What you will build": "![Two people](./images/05-integrations-phone.png)" });
+    assert.deepEqual(check(markdown), []);
+  });
+
   it("wants numbered steps and a screenshot that exists", () => {
     const markdown = chapter({ "Build it yourself": "- add a file" });
     const problems = checkChapter("05-integrations.md", markdown, { exists: () => false });
