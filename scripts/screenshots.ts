@@ -109,7 +109,11 @@ async function screenshotStage(browser: Browser, stage: Stage) {
       [ADA, ada],
       [BOB, bob],
     ]);
-    for (const [person, text] of conversation(stage)) await chats.get(person)?.sendAndConfirm(text);
+    const markdown = stage.features.includes("rich-text");
+    for (const [person, text] of conversation(stage)) {
+      const chat = chats.get(person);
+      await (markdown ? chat?.sendMarkdownAndConfirm(text) : chat?.sendAndConfirm(text));
+    }
     const [lastAuthor, lastText] = conversation(stage).at(-1) ?? [ADA, ""];
     if (lastAuthor !== ADA) await expect(ada.messages().last()).toContainText(lastText);
 

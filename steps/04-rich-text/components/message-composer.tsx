@@ -7,6 +7,7 @@ import { RichText } from "@/components/rich-text";
 import type { ConnectionStatus } from "@/lib/chat-state";
 import { messageBudget } from "@/lib/message-budget";
 import { MAX_MESSAGE_BYTES, MAX_MESSAGE_LENGTH } from "@/lib/protocol";
+import { Button } from "@/components/ui/button";
 
 const OVER = "text-red-600 dark:text-red-400";
 const UNDER = "text-zinc-600 dark:text-zinc-400";
@@ -100,19 +101,21 @@ export function MessageComposer({ status, roomOpen, onSend }: ComposerProps) {
         readOnly={disabled}
         aria-disabled={disabled}
         aria-describedby="message-budget"
+        aria-invalid={budget.left < 0}
         placeholder={status === "connected" && !roomOpen ? "Opening the room…" : PLACEHOLDERS[status]}
         rows={1}
         autoComplete="off"
         autoFocus
-        className="max-h-40 min-w-0 flex-1 resize-none rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none field-sizing-content focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-disabled:opacity-50 dark:border-zinc-700 dark:focus:ring-zinc-700"
+        className="max-h-40 min-w-0 flex-1 resize-none rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none field-sizing-content focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-disabled:opacity-50 aria-invalid:border-red-500 dark:border-zinc-700 dark:focus:ring-zinc-700"
       />
-      <button
+      <Button
+        variant="primary"
         type="submit"
         disabled={disabled || trimmed === "" || budget.left < 0}
-        className="shrink-0 rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-zinc-400 disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
+        className="shrink-0"
       >
         Send
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,10 +1,12 @@
 // The chat's contract: the events and payloads that travel over Socket.IO, imported by the server and the
 // browser alike so both sides are checked by the same types. docs/protocol.md describes it in words.
 
-/** Longest message text the server accepts, in characters (UTF-16 code units, as JavaScript counts), of markdown source. */
+/** Longest message text the server accepts, in characters (UTF-16 units, as JavaScript counts) of markdown source. */
 export const MAX_MESSAGE_LENGTH = 2000;
-/** Largest message text the server accepts, in bytes of UTF-8: two per character on average, so scripts whose
- * characters take three bytes (Chinese, Japanese…) meet this limit before MAX_MESSAGE_LENGTH. */
+/**
+ * Largest message text the server accepts, in bytes of UTF-8: two per character on average, so a text in a script
+ * of three-byte characters (Chinese, Japanese…) meets this limit before MAX_MESSAGE_LENGTH.
+ */
 export const MAX_MESSAGE_BYTES = 4000;
 
 /** A signed-in person as others see them. The server takes it from the session, never from a client. */

@@ -43,8 +43,8 @@ export function handleChatMessages(
       return reply({ ok: false, error: { code: "not_found", message: "Open a room you are a member of, then send." } });
     }
 
-    // The author comes from the session checked at the handshake: nothing the client sends can change it.
     const mentions = await findMentions(rooms, roomId, parsed.text);
+    // The author comes from the session checked at the handshake: nothing the client sends can change it.
     const message: ChatMessage = {
       id: randomUUID(),
       roomId,
