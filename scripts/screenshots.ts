@@ -37,7 +37,7 @@ function conversation(stage: Stage): [Person, string][] {
     return [
       [ADA, "Plans for **Friday**: the _release_ goes out at `17:00`."],
       [BOB, "Checklist:\n- tests green\n- [changelog](https://example.com/changelog) written"],
-      [ADA, "Perfect, thanks Bob!"],
+      [ADA, "Perfect, thanks @Bob!"],
     ];
   }
   if (stage.features.includes("rooms")) {
