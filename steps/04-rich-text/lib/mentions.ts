@@ -5,7 +5,7 @@
 /** An @ that may start a mention: not after a letter, a digit or a character of an email address's local part. */
 export const MENTION_START = /(?<![\p{L}\p{N}._%+-])@/gu;
 
-/** Whether a name may end just before `index`: at the end of the text, or before anything but a letter or digit. */
+/** Whether a name may end just before `index`: at the end of the text, or before anything but a letter, digit or _. */
 export function endsWord(text: string, index: number): boolean {
   return index >= text.length || !/[\p{L}\p{N}_]/u.test(text[index]);
 }
