@@ -12,11 +12,7 @@ const BUTTONS: { format: Format; label: string; key: string; face: React.ReactNo
 const BUTTON =
   "min-w-8 rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-zinc-400 aria-pressed:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:bg-zinc-700";
 
-interface ToolbarProps {
-  onFormat: (format: Format) => void;
-  preview: boolean;
-  onPreview: () => void;
-}
+type ToolbarProps = { onFormat: (format: Format) => void; preview: boolean; onPreview: () => void };
 
 /** Buttons that format the message's selection, each with its shortcut, and the preview's switch. */
 export function FormatToolbar({ onFormat, preview, onPreview }: ToolbarProps) {

@@ -43,16 +43,10 @@ export function handleChatMessages(
       return reply({ ok: false, error: { code: "not_found", message: "Open a room you are a member of, then send." } });
     }
 
-    const mentions = await findMentions(rooms, roomId, parsed.text);
+    const { text } = parsed;
+    const mentions = await findMentions(rooms, roomId, text);
     // The author comes from the session checked at the handshake: nothing the client sends can change it.
-    const message: ChatMessage = {
-      id: randomUUID(),
-      roomId,
-      author: user,
-      text: parsed.text,
-      mentions,
-      sentAt: Date.now(),
-    };
+    const message: ChatMessage = { id: randomUUID(), roomId, author: user, text, mentions, sentAt: Date.now() };
     // Ack first: the sender then knows the message's id before its own copy of the broadcast arrives.
     reply({ ok: true, message });
     io.to(roomKey(roomId)).emit("chat message", message);
