@@ -19,6 +19,8 @@ export interface ChatMessage {
   text: string;
   /** Server time in milliseconds since the epoch. */
   sentAt: number;
+  /** Present, and true, when a bot posted it through an incoming webhook: `author` is then no account. */
+  bot?: true;
 }
 
 export type ChatErrorCode =
@@ -56,6 +58,8 @@ export interface RoomSummary {
   member: boolean;
   /** Who is in it: private rooms and direct messages only (a public room may have thousands). */
   members?: ChatUser[];
+  /** Who created it (not for general or a direct message): they alone manage its integrations. */
+  createdBy?: string;
 }
 
 type Failure = { ok: false; error: ChatError };
@@ -87,6 +91,50 @@ export interface InviteRequest {
   /** The invitee's email address, or their exact name. */
   who: string;
 }
+
+/**
+ * Outgoing: a room's messages forwarded to Slack, Discord, or any HTTPS endpoint ("webhook", signed in the Standard
+ * Webhooks format). Incoming: a URL through which bots post signed messages into the room.
+ */
+export type IntegrationKind = "slack" | "discord" | "webhook" | "incoming";
+
+export interface IntegrationStatus {
+  /** Why deliveries stopped (410 Gone, or refused again and again); null while it works. */
+  disabled: string | null;
+  /** The last delivery the endpoint accepted (outgoing), or the last post accepted (incoming). */
+  lastSuccessAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  /** Messages given up on: retries used up, refused, or pushed out of a full queue. */
+  dropped: number;
+}
+
+/** An integration as the room's creator sees it: never its secret, nor the secret part of its URL. */
+export interface IntegrationView {
+  id: string;
+  roomId: string;
+  kind: IntegrationKind;
+  /** Outgoing: host and path, the secret part hidden. Incoming: the path bots POST to, /api/hooks/<id>. */
+  target: string;
+  createdAt: number;
+  status: IntegrationStatus;
+}
+
+export interface AddIntegrationRequest {
+  roomId: string;
+  kind: IntegrationKind;
+  /** Where to send the room's messages; outgoing kinds only. */
+  url?: string;
+}
+
+export interface IntegrationRequest {
+  roomId: string;
+  integrationId: string;
+}
+
+export type IntegrationListResult = { ok: true; integrations: IntegrationView[] } | Failure;
+/** `secret`: the Standard Webhooks secret of a webhook or an incoming webhook, in this answer only, never again. */
+export type IntegrationResult = { ok: true; integration: IntegrationView; secret?: string } | Failure;
 
 export interface DirectRequest {
   /** The other person's id (from the online list). */
@@ -171,6 +219,14 @@ export interface ClientToServerEvents {
   "invite to room": (request: InviteRequest, ack: (result: InviteResult) => void) => void;
   /** The direct message room with this person: found again if it exists, else created. */
   "open direct": (request: DirectRequest, ack: (result: RoomResult) => void) => void;
+  /** The integrations of a room you created (and are in). */
+  "list integrations": (request: RoomRequest, ack: (result: IntegrationListResult) => void) => void;
+  /** Connects a room you created to Slack, Discord or a webhook, or creates an incoming webhook for bots. */
+  "add integration": (request: AddIntegrationRequest, ack: (result: IntegrationResult) => void) => void;
+  /** A new secret for a webhook or an incoming webhook; the old one stops working at once. */
+  "rotate integration secret": (request: IntegrationRequest, ack: (result: IntegrationResult) => void) => void;
+  /** Disconnects an integration (an incoming webhook's URL stops working at once). */
+  "remove integration": (request: IntegrationRequest, ack: (result: DoneResult) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -192,6 +248,8 @@ export interface ServerToClientEvents {
   "user left": (change: PresenceChange) => void;
   /** In a crowd: the exact count and who came and went, at most once per PRESENCE_BATCH_INTERVAL_MS. */
   "presence update": (batch: PresenceBatch) => void;
+  /** To a room's creator: one of its integrations failed a delivery or was disabled. */
+  "integration updated": (integration: IntegrationView) => void;
 }
 
 // Events between server processes (step 07).

@@ -120,3 +120,33 @@ export const MAX_MEMBERS_PER_PRIVATE_ROOM = 50;
 
 /** Per connection, for every room request (list, create, join, leave, invite, open direct): a token bucket. */
 export const ROOM_REQUEST_RATE_LIMIT = { burst: 20, perSecond: 5 };
+
+// Integrations (server/integrations/): what one room's connections to other services may cost.
+
+/** Integrations of one room (outgoing and incoming together), and of one person across their rooms. */
+export const MAX_INTEGRATIONS_PER_ROOM = 5;
+export const MAX_INTEGRATIONS_PER_USER = 20;
+
+/** Longest webhook URL accepted: Slack's and Discord's are about 120 characters. */
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+
+/**
+ * Outgoing deliveries, per integration: one request at a time, `maxQueued` messages waiting behind it (past that the
+ * oldest is dropped and counted), `timeoutMs` for an answer, `maxAttempts` tries with exponential backoff and jitter
+ * from `firstRetryMs` up to `maxRetryMs`; a Retry-After is believed up to `maxRetryAfterMs`. After
+ * `rejectionsToDisable` refusals in a row (4xx), or one 410 Gone, the integration is disabled.
+ */
+export const DELIVERY_POLICY = {
+  maxQueued: 50,
+  timeoutMs: 5_000,
+  maxAttempts: 5,
+  firstRetryMs: 1_000,
+  maxRetryMs: 30_000,
+  maxRetryAfterMs: 60_000,
+  rejectionsToDisable: 3,
+};
+
+/** Incoming webhooks: largest body read, posts per hook per minute, and how far a signature's clock may be off. */
+export const MAX_HOOK_BODY_BYTES = 8 * 1024;
+export const HOOK_POSTS_PER_MINUTE = 30;
+export const HOOK_TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
