@@ -6,6 +6,8 @@ import { createAuth, migrateAuthDatabase } from "./server/auth";
 import { createAuthRoutes } from "./server/auth-routes";
 import { readAuthSettings } from "./server/auth-settings";
 import { createChatServer } from "./server/chat-server";
+import { readIntegrationSettings } from "./server/integrations/integration-settings";
+import { createIntegrations } from "./server/integrations/integrations";
 import { disconnectSession } from "./server/session-sockets";
 import { exitOnSignals } from "./server/shutdown";
 import { exitIfCannotListen, exitWithStartupError } from "./server/startup-errors";
@@ -26,9 +28,12 @@ async function main() {
   await migrateAuthDatabase(auth);
   await app.prepare();
   const authRoutes = createAuthRoutes(auth);
-  const httpServer = createServer((req, res) => authRoutes(req, res) || void handle(req, res));
+  const integrations = createIntegrations(readIntegrationSettings(process.env, authSettings.allowedOrigins));
+  const httpServer = createServer(
+    (req, res) => authRoutes(req, res) || integrations.routes(req, res) || void handle(req, res),
+  );
   // Socket.IO answers /socket.io/ on the same server; Next keeps every other request and its own HMR socket.
-  const io = createChatServer(httpServer, auth, authSettings.allowedOrigins);
+  const io = createChatServer(httpServer, auth, authSettings.allowedOrigins, undefined, undefined, integrations);
 
   exitIfCannotListen(httpServer, port);
   httpServer.listen(port, process.env.HOST, () => {

@@ -2,6 +2,7 @@
 
 import { InviteForm } from "@/components/invite-form";
 import { LeaveRoomButton } from "@/components/leave-room-button";
+import { RoomSettings } from "@/components/room-settings";
 import { DEFAULT_ROOM_ID, type ChatUser, type RoomKind, type RoomSummary } from "@/lib/protocol";
 import { roomTitle } from "@/lib/room-title";
 
@@ -11,7 +12,7 @@ const KIND_LABELS: Record<RoomKind, string> = {
   direct: "Direct message",
 };
 
-/** The open room's name and kind; in a private room its members and the invite form. */
+/** The open room's name and kind; in a private room its members and the invite form; its settings for its creator. */
 export function RoomHeader({ room, me }: { room: RoomSummary; me: ChatUser }) {
   const canLeave = room.id !== DEFAULT_ROOM_ID && room.kind !== "direct" && room.member;
   return (
@@ -38,6 +39,7 @@ export function RoomHeader({ room, me }: { room: RoomSummary; me: ChatUser }) {
           <InviteForm roomId={room.id} />
         </>
       )}
+      {room.createdBy === me.id && room.kind !== "direct" && <RoomSettings roomId={room.id} />}
     </div>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
 import type {
+  AddIntegrationRequest,
   ChatError,
   DoneResult,
+  IntegrationListResult,
+  IntegrationResult,
   InviteResult,
   RoomKind,
   RoomListResult,
@@ -70,5 +73,35 @@ export function openDirect(userId: string): Promise<RoomResult> {
   return getSocket()
     .timeout(ACK_TIMEOUT_MS)
     .emitWithAck("open direct", { userId })
+    .catch(() => NO_ANSWER);
+}
+
+// A room's integrations: its creator's requests from the room settings.
+
+export function listIntegrations(roomId: string): Promise<IntegrationListResult> {
+  return getSocket()
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck("list integrations", { roomId })
+    .catch(() => NO_ANSWER);
+}
+
+export function addIntegration(request: AddIntegrationRequest): Promise<IntegrationResult> {
+  return getSocket()
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck("add integration", request)
+    .catch(() => NO_ANSWER);
+}
+
+export function rotateIntegrationSecret(roomId: string, integrationId: string): Promise<IntegrationResult> {
+  return getSocket()
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck("rotate integration secret", { roomId, integrationId })
+    .catch(() => NO_ANSWER);
+}
+
+export function removeIntegration(roomId: string, integrationId: string): Promise<DoneResult> {
+  return getSocket()
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck("remove integration", { roomId, integrationId })
     .catch(() => NO_ANSWER);
 }

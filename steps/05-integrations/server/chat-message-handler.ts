@@ -14,6 +14,7 @@ export function handleChatMessages(
   socket: ChatServerSocket,
   rooms: RoomStore,
   personLimits: PersonRateLimits,
+  afterBroadcast: (message: ChatMessage) => void = () => {},
 ) {
   const rateLimiter = createRateLimiter(MESSAGE_RATE_LIMIT);
   // Shared with this person's other connections; a connection over its own limit does not use up theirs.
@@ -51,5 +52,7 @@ export function handleChatMessages(
     io.to(membersKey(roomId))
       .except([roomKey(roomId), userKey(user.id)])
       .emit("room activity", { roomId });
+    // Only now, with every member's copy on its way: forwarding elsewhere never delays the chat.
+    afterBroadcast(message);
   }
 }

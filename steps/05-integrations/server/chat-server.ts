@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Auth } from "./auth";
 import { handleChatMessages } from "./chat-message-handler";
+import type { Integrations } from "./integrations/integrations";
 import { MAX_FRAME_BYTES, PERSON_MESSAGE_RATE_LIMIT } from "./limits";
 import { createOnlineUsers } from "./online-users";
 import { createPersonRateLimits } from "./person-rate-limits";
@@ -19,6 +20,7 @@ import { createUserDirectory } from "./user-directory";
 /**
  * Attaches the chat's Socket.IO server to an HTTP server that may also be serving Next. Rooms live in `rooms`:
  * by default the process's shared store, the one the room pages read. Tests may lower the presence settings.
+ * With `integrations`, rooms also talk to Slack, Discord, webhooks and bots.
  */
 export function createChatServer(
   httpServer: HttpServer,
@@ -26,6 +28,7 @@ export function createChatServer(
   allowedOrigins: readonly string[],
   rooms: RoomStore = sharedRoomStore(),
   presenceSettings: PresenceSettings = DEFAULT_PRESENCE_SETTINGS,
+  integrations?: Integrations,
 ): ChatServer {
   const io: ChatServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_FRAME_BYTES,
@@ -36,6 +39,7 @@ export function createChatServer(
   const users = createUserDirectory(auth);
   requireSignedInUser(io, auth, allowedOrigins);
   endConnectionsWithTheirSessions(io, auth, httpServer);
+  integrations?.attach(io, rooms);
 
   io.on("connection", (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
@@ -43,7 +47,8 @@ export function createChatServer(
     rejectUnknownEvents(socket);
     presence.track(socket);
     handleRooms(io, socket, rooms, users);
-    handleChatMessages(io, socket, rooms, personLimits);
+    integrations?.handle(socket);
+    handleChatMessages(io, socket, rooms, personLimits, integrations?.forward);
   });
   return io;
 }

@@ -10,6 +10,7 @@ import { createAuth, migrateAuthDatabase, type Auth } from "../server/auth";
 import { createAuthRoutes } from "../server/auth-routes";
 import { allowedOriginsFor } from "../server/allowed-origins";
 import { createChatServer } from "../server/chat-server";
+import type { Integrations } from "../server/integrations/integrations";
 import type { PresenceSettings } from "../server/presence";
 import { createMemoryRoomStore } from "../server/rooms/memory-room-store";
 import type { RoomStore } from "../server/rooms/room-store";
@@ -79,6 +80,8 @@ export interface TestServerOptions {
    * sign-ups and failed sign-ins apply to each of them, not to the whole test. [] to test a server without a proxy.
    */
   trustedProxies?: string[];
+  /** Integrations (createIntegrations), with their incoming webhooks' route on this server; none by default. */
+  integrations?: Integrations;
 }
 
 /**
@@ -105,10 +108,10 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
   await migrateAuthDatabase(auth);
   const authRoutes = createAuthRoutes(auth);
   httpServer.on("request", (req, res) => {
-    if (!authRoutes(req, res)) res.writeHead(404).end();
+    if (!authRoutes(req, res) && !options.integrations?.routes(req, res)) res.writeHead(404).end();
   });
   const rooms = options.rooms ?? createMemoryRoomStore();
-  const io = createChatServer(httpServer, auth, allowedOrigins, rooms, options.presence);
+  const io = createChatServer(httpServer, auth, allowedOrigins, rooms, options.presence, options.integrations);
   const clients: TestClient[] = [];
 
   async function post(endpoint: string, body: unknown, headers: Record<string, string> = {}) {

@@ -44,7 +44,13 @@ describe("public rooms", () => {
 
     const name = uniqueName("Book club");
     const room = await createRoom(aliceTab, name, "public");
-    expect(room).toEqual({ id: expect.stringMatching(/^[\w-]{12}$/), name, kind: "public", member: true });
+    expect(room).toEqual({
+      id: expect.stringMatching(/^[\w-]{12}$/),
+      name,
+      kind: "public",
+      member: true,
+      createdBy: alice.id,
+    });
     expect(await aliceHears).toEqual(room);
     expect(await bobHears).toEqual({ ...room, member: false });
 
@@ -408,6 +414,7 @@ describe("browsing public rooms", () => {
       name: `Room ${PUBLIC_ROOMS_PAGE_SIZE + 3}`,
       kind: "public",
       member: false,
+      createdBy: creator.id,
     });
     expect(first.next).toEqual(expect.any(String));
     const second = await request(client, "browse rooms", { cursor: first.next ?? "" });

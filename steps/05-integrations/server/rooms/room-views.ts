@@ -16,6 +16,7 @@ export async function findOpenableRoom(store: RoomStore, roomId: string, userId:
 /** A room as a person sees it in their list. Private rooms and direct messages name their members. */
 export async function summarize(store: RoomStore, room: Room, member: boolean): Promise<RoomSummary> {
   const summary: RoomSummary = { id: room.id, name: room.name, kind: room.kind, member };
+  if (room.createdBy !== "" && room.kind !== "direct") summary.createdBy = room.createdBy;
   if (room.kind !== "public") summary.members = await store.members(room.id);
   return summary;
 }
