@@ -68,9 +68,12 @@ function Message({ item, mine }: { item: Extract<ChatItem, { kind: "message" }>;
       <p dir="auto" className="text-xs font-medium text-zinc-600 dark:text-zinc-300" data-part="author">
         {item.message.author.name}
         {item.message.bot && (
-          <span data-part="bot" className="ml-1 rounded bg-zinc-200 px-1 uppercase dark:bg-zinc-700">
-            bot
-          </span>
+          <>
+            {" "}
+            <span data-part="bot" className="rounded bg-zinc-200 px-1 uppercase dark:bg-zinc-700">
+              bot
+            </span>
+          </>
         )}
       </p>
       <p dir="auto" className="whitespace-pre-wrap" data-part="text">
