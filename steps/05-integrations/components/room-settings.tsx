@@ -14,9 +14,21 @@ const KINDS: Record<IntegrationKind, string> = {
   incoming: "Incoming webhook (bots post here)",
 };
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const time = (at: number | null) => at && new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-/** The room's integrations, for its creator: connect, watch how deliveries go, rotate a secret, disconnect. */
+/** How an integration is doing, in one line: working or disabled, last success, last error, messages dropped. */
+function statusLine({ kind, status }: IntegrationView) {
+  return [
+    status.disabled ? `Disabled: ${status.disabled}` : "Active",
+    status.lastSuccessAt && `last ${kind === "incoming" ? "post" : "delivery"} ${time(status.lastSuccessAt)}`,
+    status.lastError && `last error ${time(status.lastErrorAt)}: ${status.lastError}`,
+    status.dropped > 0 && `${status.dropped} message${status.dropped === 1 ? "" : "s"} dropped`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** The room's integrations, for its creator: connect, see how deliveries go, rotate a secret, disconnect. */
 export function RoomSettings({ roomId }: { roomId: string }) {
   const [open, setOpen] = useState(false);
   return (
@@ -32,8 +44,10 @@ export function RoomSettings({ roomId }: { roomId: string }) {
 function IntegrationsPanel({ roomId }: { roomId: string }) {
   const [integrations, setIntegrations] = useState<IntegrationView[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  /** A secret in the one answer that carries it: shown until dismissed, then gone for good. */
+  /** A secret from the one answer that carries it: shown until dismissed, then gone for good. */
   const [secret, setSecret] = useState<{ integration: IntegrationView; secret: string } | null>(null);
+  const [kind, setKind] = useState<IntegrationKind>("slack");
+  const [url, setUrl] = useState("");
 
   useEffect(() => {
     let current = true;
@@ -42,9 +56,7 @@ function IntegrationsPanel({ roomId }: { roomId: string }) {
       setIntegrations((list) => list.map((item) => (item.id === updated.id ? updated : item)));
     socket.on("integration updated", onUpdated);
     void listIntegrations(roomId).then((result) => {
-      if (!current) return;
-      if (result.ok) setIntegrations(result.integrations);
-      else setProblem(result.error.message);
+      if (current) return result.ok ? setIntegrations(result.integrations) : setProblem(result.error.message);
     });
     return () => {
       current = false;
@@ -54,10 +66,17 @@ function IntegrationsPanel({ roomId }: { roomId: string }) {
 
   function received(result: IntegrationResult) {
     if (!result.ok) return setProblem(result.error.message);
-    setProblem(null);
     const { integration } = result;
+    setProblem(null);
     setIntegrations((list) => [...list.filter((item) => item.id !== integration.id), integration]);
     setSecret(result.secret ? { integration, secret: result.secret } : null);
+  }
+
+  async function connect(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await addIntegration(kind === "incoming" ? { roomId, kind } : { roomId, kind, url: url.trim() });
+    if (result.ok) setUrl("");
+    received(result);
   }
 
   async function remove(integration: IntegrationView) {
@@ -69,142 +88,83 @@ function IntegrationsPanel({ roomId }: { roomId: string }) {
 
   return (
     <section id="room-settings" aria-label="Integrations" className="flex flex-col gap-3">
-      {integrations.length > 0 && (
-        <ul className="flex flex-col gap-2">
-          {integrations.map((integration) => (
-            <li
-              key={integration.id}
-              data-kind={integration.kind}
-              className="rounded-lg border border-zinc-200 p-2 dark:border-zinc-800"
-            >
-              <p className="font-medium">{KINDS[integration.kind]}</p>
-              <p className="break-all text-zinc-600 dark:text-zinc-400">{integration.target}</p>
-              <Status integration={integration} />
-              <div className="mt-1 flex gap-2">
-                {(integration.kind === "webhook" || integration.kind === "incoming") && (
-                  <Button onClick={() => void rotateIntegrationSecret(roomId, integration.id).then(received)}>
-                    New secret
-                  </Button>
-                )}
-                <Button onClick={() => void remove(integration)}>Remove</Button>
-              </div>
-            </li>
-          ))}
-        </ul>
+      <ul className="flex flex-col gap-2 empty:hidden">
+        {integrations.map((integration) => (
+          <li key={integration.id} className="rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
+            <p className="font-medium">{KINDS[integration.kind]}</p>
+            <p className="break-all text-zinc-600 dark:text-zinc-400">{integration.target}</p>
+            <p data-part="status" className={integration.status.disabled ? "text-red-600 dark:text-red-400" : ""}>
+              {statusLine(integration)}
+            </p>
+            <div className="mt-1 flex gap-2">
+              {(integration.kind === "webhook" || integration.kind === "incoming") && (
+                <Button onClick={() => void rotateIntegrationSecret(roomId, integration.id).then(received)}>
+                  New secret
+                </Button>
+              )}
+              <Button onClick={() => void remove(integration)}>Remove</Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {secret && (
+        <div
+          role="status"
+          aria-label="New secret"
+          className="flex flex-col gap-1 rounded-lg bg-amber-50 p-2 dark:bg-amber-950"
+        >
+          <p>Copy the secret now: it will not be shown again.</p>
+          {secret.integration.kind === "incoming" && (
+            <p>
+              URL: <code data-part="hook-url">{`${window.location.origin}${secret.integration.target}`}</code>
+            </p>
+          )}
+          <p className="break-all">
+            Secret: <code data-part="secret">{secret.secret}</code>
+          </p>
+          <Button onClick={() => setSecret(null)} className="self-start">
+            Done
+          </Button>
+        </div>
       )}
-      {secret && <SecretOnce {...secret} onDone={() => setSecret(null)} />}
-      <AddIntegrationForm roomId={roomId} onResult={received} />
+      <form
+        aria-label="Connect this room"
+        noValidate
+        onSubmit={(event) => void connect(event)}
+        className="flex flex-col gap-2"
+      >
+        <label htmlFor="integration-kind" className="font-medium">
+          Connect to
+        </label>
+        <select
+          id="integration-kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as IntegrationKind)}
+          className="rounded-lg border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
+        >
+          {Object.entries(KINDS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {kind !== "incoming" && (
+          <TextField
+            id="integration-url"
+            label="Webhook URL"
+            type="url"
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+            autoComplete="off"
+          />
+        )}
+        <Button type="submit" disabled={kind !== "incoming" && url.trim() === ""} className="self-start">
+          {kind === "incoming" ? "Create incoming webhook" : "Connect"}
+        </Button>
+      </form>
       <p role="alert" className="text-red-600 empty:hidden dark:text-red-400">
         {problem}
       </p>
     </section>
-  );
-}
-
-function Status({ integration: { kind, status } }: { integration: IntegrationView }) {
-  const facts = [
-    status.disabled ? `Disabled: ${status.disabled}` : "Active",
-    status.lastSuccessAt && `last ${kind === "incoming" ? "post" : "delivery"} ${time(status.lastSuccessAt)}`,
-    status.lastError && status.lastErrorAt && `last error ${time(status.lastErrorAt)}: ${status.lastError}`,
-    status.dropped > 0 && `${status.dropped} message${status.dropped === 1 ? "" : "s"} dropped`,
-  ];
-  return (
-    <p
-      data-part="status"
-      data-disabled={status.disabled !== null}
-      className={status.disabled ? "text-red-600 dark:text-red-400" : ""}
-    >
-      {facts.filter(Boolean).join(" · ")}
-    </p>
-  );
-}
-
-function SecretOnce({
-  integration,
-  secret,
-  onDone,
-}: {
-  integration: IntegrationView;
-  secret: string;
-  onDone: () => void;
-}) {
-  return (
-    <div
-      role="status"
-      aria-label="New secret"
-      className="flex flex-col gap-1 rounded-lg bg-amber-50 p-2 dark:bg-amber-950"
-    >
-      <p>Copy the secret now: it will not be shown again.</p>
-      {integration.kind === "incoming" && (
-        <p>
-          URL:{" "}
-          <code data-part="hook-url" className="break-all">{`${window.location.origin}${integration.target}`}</code>
-        </p>
-      )}
-      <p>
-        Secret:{" "}
-        <code data-part="secret" className="break-all">
-          {secret}
-        </code>
-      </p>
-      <Button onClick={onDone} className="self-start">
-        Done
-      </Button>
-    </div>
-  );
-}
-
-function AddIntegrationForm({ roomId, onResult }: { roomId: string; onResult: (result: IntegrationResult) => void }) {
-  const [kind, setKind] = useState<IntegrationKind>("slack");
-  const [url, setUrl] = useState("");
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setPending(true);
-    const result = await addIntegration(kind === "incoming" ? { roomId, kind } : { roomId, kind, url: url.trim() });
-    setPending(false);
-    if (result.ok) setUrl("");
-    onResult(result);
-  }
-
-  return (
-    <form
-      aria-label="Connect this room"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      className="flex flex-col gap-2"
-    >
-      <label htmlFor="integration-kind" className="font-medium">
-        Connect to
-      </label>
-      <select
-        id="integration-kind"
-        value={kind}
-        onChange={(event) => setKind(event.target.value as IntegrationKind)}
-        className="rounded-lg border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
-      >
-        {Object.entries(KINDS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      {kind !== "incoming" && (
-        <TextField
-          id="integration-url"
-          label="Webhook URL"
-          type="url"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          autoComplete="off"
-          hint={kind === "webhook" ? "Each message is signed (Standard Webhooks); you get the secret once." : undefined}
-        />
-      )}
-      <Button type="submit" disabled={pending || (kind !== "incoming" && url.trim() === "")} className="self-start">
-        {pending ? "Connecting…" : kind === "incoming" ? "Create incoming webhook" : "Connect"}
-      </Button>
-    </form>
   );
 }

@@ -3,32 +3,16 @@ import { BlockList, isIP } from "node:net";
 // Which IP addresses a webhook may be sent to: public unicast ones only. Everything that reaches this machine, the
 // local network or the cloud's metadata service (169.254.169.254) is refused, however it is spelled.
 
+// IPv4: "this network" (0.0.0.0 included), private, carrier-grade NAT, loopback, link-local (the cloud metadata
+// service), protocol assignments, documentation, benchmarking, multicast, reserved (255.255.255.255 included).
+// IPv6 inside 2000::/3: Teredo and 6to4 (tunnels to IPv4), documentation.
+const FORBIDDEN_RANGES = `0.0.0.0/8 10.0.0.0/8 100.64.0.0/10 127.0.0.0/8 169.254.0.0/16 172.16.0.0/12 192.0.0.0/24
+  192.0.2.0/24 192.88.99.0/24 192.168.0.0/16 198.18.0.0/15 198.51.100.0/24 203.0.113.0/24 224.0.0.0/4 240.0.0.0/4
+  2001::/32 2001:db8::/32 2002::/16`;
 const FORBIDDEN = new BlockList();
-const IPV4_SPECIAL: [string, number][] = [
-  ["0.0.0.0", 8], // "this network", 0.0.0.0 included
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10], // carrier-grade NAT
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16], // link-local, cloud metadata
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.0.2.0", 24],
-  ["192.88.99.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["198.51.100.0", 24],
-  ["203.0.113.0", 24],
-  ["224.0.0.0", 4], // multicast
-  ["240.0.0.0", 4], // reserved, 255.255.255.255 included
-];
-for (const [network, prefix] of IPV4_SPECIAL) FORBIDDEN.addSubnet(network, prefix, "ipv4");
-// Inside 2000::/3, the ranges that tunnel to IPv4 (Teredo, 6to4) or are for documentation.
-for (const [network, prefix] of [
-  ["2001::", 32],
-  ["2001:db8::", 32],
-  ["2002::", 16],
-] as const) {
-  FORBIDDEN.addSubnet(network, prefix, "ipv6");
+for (const range of FORBIDDEN_RANGES.split(/\s+/)) {
+  const [network, prefix] = range.split("/");
+  FORBIDDEN.addSubnet(network, Number(prefix), network.includes(":") ? "ipv6" : "ipv4");
 }
 /** IPv6 addresses outside global unicast (::1, ::, fc00::/7, fe80::/10, ff00::/8, IPv4-mapped …) are refused. */
 const GLOBAL_UNICAST_V6 = new BlockList();

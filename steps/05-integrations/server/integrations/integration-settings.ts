@@ -43,19 +43,8 @@ export function readIntegrationSettings(
 ): IntegrationSettings {
   const origin = env.INTEGRATIONS_TEST_ORIGIN;
   if (!origin) return PRODUCTION_SETTINGS;
-  let url: URL | undefined;
-  try {
-    url = new URL(origin);
-  } catch {
-    // reported below
-  }
-  if (
-    !url ||
-    url.protocol !== "http:" ||
-    url.origin !== origin ||
-    !isLoopbackOrigin(origin) ||
-    url.hostname === "localhost"
-  ) {
+  const url = URL.parse(origin);
+  if (url?.protocol !== "http:" || url.origin !== origin || url.hostname === "localhost" || !isLoopbackOrigin(origin)) {
     throw new ConfigurationError(
       `INTEGRATIONS_TEST_ORIGIN: "${origin}" is not a loopback origin like http://127.0.0.1:4000`,
     );
