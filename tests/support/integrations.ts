@@ -5,11 +5,13 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class IntegrationsPanel {
   constructor(readonly page: Page) {}
 
+  /** The room header's button that opens the settings. */
   get toggle(): Locator {
     return this.page.getByRole("button", { name: "Integrations", exact: true });
   }
+  /** The settings: a modal dialog named "Integrations". */
   get panel(): Locator {
-    return this.page.getByRole("region", { name: "Integrations" });
+    return this.page.getByRole("dialog", { name: "Integrations" });
   }
   /** The listed integrations, one item each. */
   get items(): Locator {
@@ -19,6 +21,12 @@ export class IntegrationsPanel {
   async open() {
     await this.toggle.click();
     await expect(this.panel).toBeVisible();
+  }
+
+  /** Closes the settings (a modal dialog: the room behind it takes no input while it is open). */
+  async close() {
+    await this.panel.getByRole("button", { name: "Close", exact: true }).click();
+    await expect(this.panel).toBeHidden();
   }
 
   /** Connects the room to an outgoing `kind` at `url`; waits until it is listed. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import type { IntegrationKind, IntegrationResult, IntegrationView } from "@/lib/protocol";
@@ -28,16 +28,40 @@ function statusLine({ kind, status }: IntegrationView) {
     .join(" · ");
 }
 
-/** The room's integrations, for its creator: connect, see how deliveries go, rotate a secret, disconnect. */
+/**
+ * The room's integrations, for its creator, in a modal dialog over the room (the browser's own <dialog>: focus
+ * stays inside, Escape closes it, focus returns to the button): connect, see how deliveries go, rotate, remove.
+ */
 export function RoomSettings({ roomId }: { roomId: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   return (
-    <div className="flex flex-col gap-2 text-sm">
-      <Button aria-expanded={open} aria-controls="room-settings" onClick={() => setOpen(!open)} className="self-start">
+    <>
+      <Button
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+        className="self-start text-sm"
+      >
         Integrations
       </Button>
-      {open && <IntegrationsPanel roomId={roomId} />}
-    </div>
+      <dialog
+        ref={dialog}
+        aria-labelledby="room-settings-title"
+        onClose={() => setOpen(false)}
+        className="m-auto w-[min(36rem,calc(100%-2rem))] rounded-xl bg-background p-4 text-sm text-foreground shadow-xl backdrop:bg-black/40"
+      >
+        <div className="mb-3 flex items-center justify-between gap-3">
+          <h2 id="room-settings-title" className="text-base font-semibold">
+            Integrations
+          </h2>
+          <Button onClick={() => dialog.current?.close()}>Close</Button>
+        </div>
+        {open && <IntegrationsPanel roomId={roomId} />}
+      </dialog>
+    </>
   );
 }
 
@@ -87,7 +111,7 @@ function IntegrationsPanel({ roomId }: { roomId: string }) {
   }
 
   return (
-    <section id="room-settings" aria-label="Integrations" className="flex flex-col gap-3">
+    <div className="flex flex-col gap-3">
       <ul className="flex flex-col gap-2 empty:hidden">
         {integrations.map((integration) => (
           <li key={integration.id} className="rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
@@ -165,6 +189,6 @@ function IntegrationsPanel({ roomId }: { roomId: string }) {
       <p role="alert" className="text-red-600 empty:hidden dark:text-red-400">
         {problem}
       </p>
-    </section>
+    </div>
   );
 }

@@ -248,7 +248,7 @@ export interface ServerToClientEvents {
   "user left": (change: PresenceChange) => void;
   /** In a crowd: the exact count and who came and went, at most once per PRESENCE_BATCH_INTERVAL_MS. */
   "presence update": (batch: PresenceBatch) => void;
-  /** To a room's creator: one of its integrations failed a delivery or was disabled. */
+  /** To a room's creator: one of its integrations delivered, failed, was disabled, or took a bot's post. */
   "integration updated": (integration: IntegrationView) => void;
 }
 

@@ -21,6 +21,7 @@ test.describe("integrations", () => {
     await settings.connect("discord", `${receiver.origin}/discord/api/webhooks/42/discordSecret${tag}`);
     // The secret part of a provider's URL is never shown again.
     await expect(settings.panel).not.toContainText(`Secret${tag}`);
+    await settings.close();
 
     await alice.sendAndConfirm(`${tag} **deployed** @everyone <!channel>`);
     await expect.poll(() => receiver.receivedUnder(`/slack/services/T${tag}/`).length).toBe(1);
@@ -47,7 +48,10 @@ test.describe("integrations", () => {
       const settings = new IntegrationsPanel(alice.page);
       await settings.open();
       await settings.connect("webhook", `${receiver.origin}/hooks/${tag}`);
+      await settings.close();
       await alice.sendAndConfirm(`${tag} anyone there?`);
+      await expect.poll(() => receiver.receivedUnder(`/hooks/${tag}`).length).toBe(1);
+      await settings.open();
       await expect(settings.items.first().locator('[data-part="status"]')).toContainText("Disabled: HTTP 410 Gone");
       await expect(settings.items.first().locator('[data-part="status"]')).toContainText("1 message dropped");
       const [delivery] = receiver.receivedUnder(`/hooks/${tag}`);
@@ -77,6 +81,7 @@ test.describe("integrations", () => {
     const settings = new IntegrationsPanel(alice.page);
     await settings.open();
     const hook = await settings.createIncoming();
+    await settings.close();
     expect(hook.url).toMatch(/\/api\/hooks\/[\w-]+$/);
     const response = await postAsBot(hook.url, hook.secret, { text: `${tag} build **passed**`, username: "CI" });
     expect(response.status).toBe(200);

@@ -92,9 +92,7 @@ export function createIncomingRoute(store: IntegrationStore, postAsBot: PostAsBo
     accepted.record(replayKey);
     posts.record(hook.id);
     const message = await postAsBot(hook, post.text, post.username);
-    if (!message) return answer(res, 404, "No such incoming webhook.");
-    await store.report(hook.id, { at: now(), ok: true });
-    answer(res, 200, message.id);
+    answer(res, message ? 200 : 404, message?.id ?? "No such incoming webhook.");
   }
 
   return (req: IncomingMessage, res: ServerResponse): boolean => {

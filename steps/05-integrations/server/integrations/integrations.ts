@@ -7,7 +7,7 @@ import { botPoster } from "./bot-posts";
 import { createIncomingRoute, type PostAsBot } from "./incoming-route";
 import { handleIntegrationRequests, viewOf } from "./integration-handlers";
 import { PRODUCTION_SETTINGS, type IntegrationSettings } from "./integration-settings";
-import type { IntegrationStore } from "./integration-store";
+import type { Integration, IntegrationStore } from "./integration-store";
 import { createMemoryIntegrationStore } from "./memory-integration-store";
 import { createOutgoing } from "./outgoing";
 
@@ -28,12 +28,16 @@ export function createIntegrations(
   store: IntegrationStore = createMemoryIntegrationStore(),
 ): Integrations {
   let chat: { io: ChatServer; rooms: RoomStore; postAsBot: PostAsBot } | undefined;
-  // The creator hears of every failure at once, in the settings they have open.
-  const outgoing = createOutgoing(store, settings, (integration) =>
-    chat?.io.to(userKey(integration.createdBy)).emit("integration updated", viewOf(integration)),
-  );
+  // The creator's settings show each delivery and each bot post as it happens.
+  const notify = (integration: Integration | undefined) =>
+    integration && chat?.io.to(userKey(integration.createdBy)).emit("integration updated", viewOf(integration));
+  const outgoing = createOutgoing(store, settings, notify);
   return {
-    routes: createIncomingRoute(store, async (...post) => chat?.postAsBot(...post)),
+    routes: createIncomingRoute(store, async (hook, text, username) => {
+      const message = await chat?.postAsBot(hook, text, username);
+      if (message) notify(await store.report(hook.id, { at: message.sentAt, ok: true }));
+      return message;
+    }),
     attach(io, rooms) {
       chat = { io, rooms, postAsBot: botPoster(io, rooms) };
     },

@@ -35,7 +35,7 @@ export interface Outgoing {
 export function createOutgoing(
   store: IntegrationStore,
   settings: IntegrationSettings,
-  onFailure: (integration: Integration) => void,
+  onChange: (integration: Integration) => void,
 ): Outgoing {
   const queues = new Map<string, DeliveryQueue<ChatMessage>>();
   const guard = {
@@ -70,7 +70,7 @@ export function createOutgoing(
         (report) => {
           if (!report.ok && report.disable) queues.delete(id);
           store.report(id, report).then(
-            (updated) => updated && !report.ok && onFailure(updated),
+            (updated) => updated && onChange(updated),
             (error: unknown) => console.error("[integrations] could not record a delivery", error),
           );
         },
