@@ -2,6 +2,7 @@
 // the browser tests read); a feature missing here stops the benchmark with a message saying where to add it.
 import { authPreparation } from "./auth";
 import type { FeaturePreparation } from "./feature-preparation";
+import { integrationsPreparation } from "./integrations";
 import { roomsPreparation } from "./rooms";
 
 const NOTHING_TO_PREPARE: FeaturePreparation = {};
@@ -11,6 +12,7 @@ export const FEATURE_PREPARATIONS: Readonly<Record<string, FeaturePreparation>> 
   chat: NOTHING_TO_PREPARE,
   auth: authPreparation,
   rooms: roomsPreparation,
+  integrations: integrationsPreparation,
 };
 
 /** The preparations for a stage's features, or an error naming every feature the benchmark cannot handle. */

@@ -271,6 +271,7 @@ describe("outgoing integrations", () => {
         { roomId: room.id, extra: 1 },
         { roomId: { $ne: 1 } },
         { roomId: room.id, kind: "ftp", url: 1 },
+        { roomId: room.id, kind: "incoming", url: "https://example.com/" },
       ]) {
         const answer = await client.timeout(5000).emitWithAck(event as "list integrations", payload as never);
         expect(answer, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: "invalid_payload" } });

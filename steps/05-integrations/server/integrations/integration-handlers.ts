@@ -69,6 +69,8 @@ export function handleIntegrationRequests(
 
   handle("add integration", addIntegrationRequest, async ({ roomId, kind, url }) => {
     if (!(await ownRoom(roomId))) return failure("not_found", NOT_YOURS);
+    if (kind === "incoming" && url !== undefined)
+      return failure("invalid_payload", "An incoming webhook takes no url.");
     const target = kind === "incoming" ? null : checkTarget(kind, url ?? "", settings);
     if (target && !target.ok) return failure("invalid_payload", target.problem);
     // The integrations of rooms that ended (their last member left) go first: they no longer count.

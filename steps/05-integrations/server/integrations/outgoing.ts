@@ -46,12 +46,12 @@ export function createOutgoing(
 
   /** One attempt, read afresh from the store: a rotated secret signs the very next attempt. */
   async function attempt(id: string, message: ChatMessage, signal: AbortSignal): Promise<Outcome> {
-    const integration = await store.get(id);
-    if (!integration?.url) return { kind: "gone", error: "Removed." };
-    const body = BODIES[integration.kind](message);
-    // The message's id names the event in every attempt, so a receiver can drop a retry it already has.
-    const headers = integration.secret ? signedHeaders(integration.secret, `msg_${message.id}`, body) : {};
     try {
+      const integration = await store.get(id);
+      if (!integration?.url) return { kind: "gone", error: "Removed." };
+      const body = BODIES[integration.kind](message);
+      // The message's id names the event in every attempt, so a receiver can drop a retry it already has.
+      const headers = integration.secret ? signedHeaders(integration.secret, `msg_${message.id}`, body) : {};
       return outcomeOf(await guardedPost(new URL(integration.url), body, headers, guard, signal));
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
