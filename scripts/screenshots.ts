@@ -39,7 +39,7 @@ function conversation(stage: Stage): [Person, string][] {
     return [
       [ADA, "Plans for **Friday**: the _release_ goes out at `17:00`."],
       [BOB, "Checklist:\n- tests green\n- [changelog](https://example.com/changelog) written"],
-      [ADA, "Perfect, thanks Bob!"],
+      [ADA, "Perfect, thanks @Bob!"],
     ];
   }
   if (stage.features.includes("rooms")) {
@@ -125,7 +125,11 @@ async function screenshotStage(browser: Browser, stage: Stage) {
       [ADA, ada],
       [BOB, bob],
     ]);
-    for (const [person, text] of conversation(stage)) await chats.get(person)?.sendAndConfirm(text);
+    const markdown = stage.features.includes("rich-text");
+    for (const [person, text] of conversation(stage)) {
+      const chat = chats.get(person);
+      await (markdown ? chat?.sendMarkdownAndConfirm(text) : chat?.sendAndConfirm(text));
+    }
     const [lastAuthor, lastText] = conversation(stage).at(-1) ?? [ADA, ""];
     if (lastAuthor !== ADA) await expect(ada.messages().last()).toContainText(lastText);
     if (receiver) await connectIntegrations(ada, receiver.origin);
