@@ -1,6 +1,7 @@
 "use client";
 
-import { useLayoutEffect, useRef } from "react";
+import { memo, useLayoutEffect, useRef } from "react";
+import { RichText } from "@/components/rich-text";
 import type { ChatItem } from "@/lib/chat-state";
 import type { ChatUser } from "@/lib/protocol";
 
@@ -40,7 +41,7 @@ export function MessageList({ items, me }: { items: ChatItem[]; me: ChatUser }) 
           item.kind === "notice" ? (
             <Notice key={item.key} item={item} />
           ) : (
-            <Message key={item.key} item={item} mine={item.message.author.id === me.id} />
+            <Message key={item.key} item={item} me={me.id} />
           ),
         )}
       </ol>
@@ -56,7 +57,9 @@ function Notice({ item }: { item: Extract<ChatItem, { kind: "notice" }> }) {
   );
 }
 
-function Message({ item, mine }: { item: Extract<ChatItem, { kind: "message" }>; mine: boolean }) {
+/** One message; rendered again only when it changes (its delivery), not when others arrive. */
+const Message = memo(function Message({ item, me }: { item: Extract<ChatItem, { kind: "message" }>; me: string }) {
+  const mine = item.message.author.id === me;
   const time = new Date(item.message.sentAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   return (
     <li
@@ -76,9 +79,9 @@ function Message({ item, mine }: { item: Extract<ChatItem, { kind: "message" }>;
           </>
         )}
       </p>
-      <p dir="auto" className="whitespace-pre-wrap" data-part="text">
-        {item.message.text}
-      </p>
+      <div data-part="text">
+        <RichText text={item.message.text} mentions={item.message.mentions} me={me} />
+      </div>
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
         {item.delivery === "pending" && "Sending…"}
         {item.delivery === "sent" && <time dateTime={new Date(item.message.sentAt).toISOString()}>{time}</time>}
@@ -86,4 +89,4 @@ function Message({ item, mine }: { item: Extract<ChatItem, { kind: "message" }>;
       </p>
     </li>
   );
-}
+});

@@ -34,7 +34,7 @@ interface SidebarProps {
  */
 export function RoomSidebar({ rooms, currentRoomId, me }: SidebarProps) {
   const list = rooms.rooms ?? [];
-  const links = { currentRoomId, unread: rooms.unread, me };
+  const links = { currentRoomId, unread: rooms.unread, mentioned: rooms.mentioned, me };
   return (
     <nav
       aria-label="Rooms"
@@ -49,7 +49,7 @@ export function RoomSidebar({ rooms, currentRoomId, me }: SidebarProps) {
 }
 
 /** The public rooms this person could join: the newest first, a search by name, and more on request. */
-function BrowsePublicRooms(links: Pick<RoomLinksProps, "currentRoomId" | "unread" | "me">) {
+function BrowsePublicRooms(links: Pick<RoomLinksProps, "currentRoomId" | "unread" | "mentioned" | "me">) {
   const publicRooms = usePublicRooms();
   return (
     <RoomLinks
@@ -102,10 +102,12 @@ interface RoomLinksProps {
   bottom?: React.ReactNode;
   currentRoomId: string | null;
   unread: Record<string, number>;
+  mentioned: Record<string, boolean>;
   me: ChatUser;
 }
 
-function RoomLinks({ heading, rooms, empty = "None yet.", top, bottom, currentRoomId, unread, me }: RoomLinksProps) {
+function RoomLinks(props: RoomLinksProps) {
+  const { heading, rooms, empty = "None yet.", top, bottom, currentRoomId, unread, mentioned, me } = props;
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
@@ -128,6 +130,7 @@ function RoomLinks({ heading, rooms, empty = "None yet.", top, bottom, currentRo
                 href={`/rooms/${room.id}`}
                 aria-current={current ? "page" : undefined}
                 data-unread={count}
+                data-mentioned={mentioned[room.id] === true}
                 className={`flex items-center gap-2 rounded-md px-2 py-1 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-zinc-400 dark:hover:bg-zinc-800 ${current ? "bg-zinc-200 font-semibold dark:bg-zinc-700" : ""}`}
               >
                 <span aria-hidden className="w-4 shrink-0 text-center text-zinc-600 dark:text-zinc-400">
@@ -137,6 +140,12 @@ function RoomLinks({ heading, rooms, empty = "None yet.", top, bottom, currentRo
                   {roomTitle(room, me)}
                   <span className="sr-only">{spoken}</span>
                 </span>
+                {mentioned[room.id] && (
+                  <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-black">
+                    <span aria-hidden>@</span>
+                    <span className="sr-only">, mentions you</span>
+                  </span>
+                )}
                 {count > 0 && (
                   <span className="rounded-full bg-emerald-600 px-1.5 text-xs font-semibold text-white">
                     <span className="sr-only">, </span>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useReducer, useRef } from "react";
-import { DEFAULT_ROOM_ID, type RoomRequest, type RoomSummary } from "@/lib/protocol";
+import { DEFAULT_ROOM_ID, type RoomActivity, type RoomRequest, type RoomSummary } from "@/lib/protocol";
 import { listRooms } from "@/lib/room-client";
 import { initialRoomsState, roomsReducer, type RoomsState } from "@/lib/rooms-reducer";
 import { getSocket } from "@/lib/socket";
@@ -33,8 +33,8 @@ export function useRooms(roomId: string | null, connected: boolean): RoomsState 
       dispatch({ type: "removed", roomId: removed });
       leaveIfOpen(removed);
     }
-    function onRoomActivity({ roomId: active }: RoomRequest) {
-      if (active !== roomIdRef.current) dispatch({ type: "activity", roomId: active });
+    function onRoomActivity({ roomId: active, mentioned }: RoomActivity) {
+      if (active !== roomIdRef.current) dispatch({ type: "activity", roomId: active, mentioned });
     }
     socket.on("room updated", onRoomUpdated);
     socket.on("room removed", onRoomRemoved);

@@ -35,7 +35,9 @@ export const initialChatState: ChatState = { logs: {}, online: null, users: [], 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case "sending": {
-      const message = { id: "", roomId: action.roomId, author: action.author, text: action.text, sentAt: action.at };
+      const { roomId, author, text, at } = action;
+      // Mentions are the server's to find: a pending message shows none until its ack brings them.
+      const message = { id: "", roomId, author, text, mentions: [], sentAt: at };
       return append(state, action.roomId, { kind: "message", key: action.key, message, delivery: "pending" });
     }
     case "sent": {

@@ -1,8 +1,13 @@
 // The chat's contract: the events and payloads that travel over Socket.IO, imported by the server and the
 // browser alike so both sides are checked by the same types. docs/protocol.md describes it in words.
 
-/** Longest message text the server accepts, in characters. */
+/** Longest message text the server accepts, in characters (UTF-16 units, as JavaScript counts) of markdown source. */
 export const MAX_MESSAGE_LENGTH = 2000;
+/**
+ * Largest message text the server accepts, in bytes of UTF-8: two per character on average, so a text in a script
+ * of three-byte characters (Chinese, Japanese…) meets this limit before MAX_MESSAGE_LENGTH.
+ */
+export const MAX_MESSAGE_BYTES = 4000;
 
 /** A signed-in person as others see them. The server takes it from the session, never from a client. */
 export interface ChatUser {
@@ -16,7 +21,10 @@ export interface ChatMessage {
   roomId: string;
   /** Set by the server from the sender's session. */
   author: ChatUser;
+  /** Markdown source, never HTML: each client renders it with the same limited set of elements. */
   text: string;
+  /** The room's members the text names as `@name`, found by the server (at most MAX_MENTIONS_PER_MESSAGE). */
+  mentions: ChatUser[];
   /** Server time in milliseconds since the epoch. */
   sentAt: number;
   /** Present, and true, when a bot posted it through an incoming webhook: `author` is then no account. */
@@ -77,6 +85,12 @@ export interface CreateRoomRequest {
 
 export interface RoomRequest {
   roomId: string;
+}
+
+export interface RoomActivity {
+  roomId: string;
+  /** Present, and true, when the message names you as `@name`. */
+  mentioned?: true;
 }
 
 export interface BrowseRoomsRequest {
@@ -239,7 +253,7 @@ export interface ServerToClientEvents {
   /** A room is no longer in your list (you left it), or no longer yours to open. */
   "room removed": (change: RoomRequest) => void;
   /** A message arrived in a room you are a member of but have not open here: a count, never the message. */
-  "room activity": (activity: RoomRequest) => void;
+  "room activity": (activity: RoomActivity) => void;
   /** Who is online, sent to a client when it connects (and to everyone when a batch would name too many). */
   presence: (snapshot: PresenceSnapshot) => void;
   /** Somebody else came online (their first tab), in a small crowd. */

@@ -5,16 +5,18 @@ export interface RoomsState {
   rooms: RoomSummary[] | null;
   /** Messages that arrived in each room while this page did not have it open. */
   unread: Record<string, number>;
+  /** The rooms where one of those messages mentions this person. */
+  mentioned: Record<string, boolean>;
 }
 
 export type RoomsAction =
   | { type: "listed"; rooms: RoomSummary[] }
   | { type: "updated"; room: RoomSummary }
   | { type: "removed"; roomId: string }
-  | { type: "activity"; roomId: string }
+  | { type: "activity"; roomId: string; mentioned?: boolean }
   | { type: "read"; roomId: string };
 
-export const initialRoomsState: RoomsState = { rooms: null, unread: {} };
+export const initialRoomsState: RoomsState = { rooms: null, unread: {}, mentioned: {} };
 
 export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState {
   switch (action.type) {
@@ -32,13 +34,23 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
     }
     case "removed": {
       const unread = { ...state.unread };
+      const mentioned = { ...state.mentioned };
       delete unread[action.roomId];
-      return { rooms: state.rooms?.filter((room) => room.id !== action.roomId) ?? null, unread };
+      delete mentioned[action.roomId];
+      return { rooms: state.rooms?.filter((room) => room.id !== action.roomId) ?? null, unread, mentioned };
     }
     case "activity":
-      return { ...state, unread: { ...state.unread, [action.roomId]: (state.unread[action.roomId] ?? 0) + 1 } };
+      return {
+        ...state,
+        unread: { ...state.unread, [action.roomId]: (state.unread[action.roomId] ?? 0) + 1 },
+        mentioned: action.mentioned ? { ...state.mentioned, [action.roomId]: true } : state.mentioned,
+      };
     case "read":
-      if (!state.unread[action.roomId]) return state;
-      return { ...state, unread: { ...state.unread, [action.roomId]: 0 } };
+      if (!state.unread[action.roomId] && !state.mentioned[action.roomId]) return state;
+      return {
+        ...state,
+        unread: { ...state.unread, [action.roomId]: 0 },
+        mentioned: { ...state.mentioned, [action.roomId]: false },
+      };
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ChatMessage, SendResult } from "../lib/protocol";
 import { replyTo, splitAck } from "./acknowledge";
 import { MESSAGE_RATE_LIMIT } from "./limits";
+import { findMentions } from "./mentions";
 import type { PersonRateLimits } from "./person-rate-limits";
 import { createRateLimiter } from "./rate-limiter";
 import { membersKey, roomKey, userKey } from "./rooms/room-keys";
@@ -43,15 +44,21 @@ export function handleChatMessages(
       return reply({ ok: false, error: { code: "not_found", message: "Open a room you are a member of, then send." } });
     }
 
+    const { text } = parsed;
+    const mentions = await findMentions(rooms, roomId, text);
     // The author comes from the session checked at the handshake: nothing the client sends can change it.
-    const message: ChatMessage = { id: randomUUID(), roomId, author: user, text: parsed.text, sentAt: Date.now() };
+    const message: ChatMessage = { id: randomUUID(), roomId, author: user, text, mentions, sentAt: Date.now() };
     // Ack first: the sender then knows the message's id before its own copy of the broadcast arrives.
     reply({ ok: true, message });
     io.to(roomKey(roomId)).emit("chat message", message);
-    // Members without the room open (here or in another tab) learn that something came, never what.
+    // Members without the room open (here or in another tab) learn that something came, never what; the people it
+    // mentions, that it mentions them.
+    const mentioned = mentions.filter((person) => person.id !== user.id).map((person) => userKey(person.id));
     io.to(membersKey(roomId))
-      .except([roomKey(roomId), userKey(user.id)])
+      .except([roomKey(roomId), userKey(user.id), ...mentioned])
       .emit("room activity", { roomId });
+    if (mentioned.length > 0)
+      io.to(mentioned).except(roomKey(roomId)).emit("room activity", { roomId, mentioned: true });
     // Only now, with every member's copy on its way: forwarding elsewhere never delays the chat.
     afterBroadcast(message);
   }

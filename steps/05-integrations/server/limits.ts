@@ -17,6 +17,12 @@ export const MAX_FRAME_BYTES = 16 * 1024;
  */
 export const MAX_SEND_BUFFER_BYTES = 1024 * 1024;
 
+/**
+ * Per message: the @s the server looks up as mentions, and the most people one message can mention (each gets a
+ * "room activity" of their own). A message that lists a crowd stops notifying after these.
+ */
+export const MAX_MENTIONS_PER_MESSAGE = 20;
+
 /** Per connection: a burst of this many messages, then this many per second (a token bucket). */
 export const MESSAGE_RATE_LIMIT = { burst: 10, perSecond: 5 };
 

@@ -1,4 +1,5 @@
-import { MAX_MESSAGE_LENGTH, type ChatError } from "../lib/protocol";
+import { describeOverBudget, messageBudget } from "../lib/message-budget";
+import type { ChatError } from "../lib/protocol";
 
 /** White space and the zero-width characters that render as nothing: a message of only these is empty. */
 const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
@@ -13,12 +14,9 @@ export function parseMessageText(input: unknown): ParsedText {
   if (input.replace(INVISIBLE, "") === "") {
     return { ok: false, error: { code: "empty_message", message: "A message cannot be empty." } };
   }
-  if (input.length > MAX_MESSAGE_LENGTH) {
-    return {
-      ok: false,
-      error: { code: "message_too_long", message: `A message can be at most ${MAX_MESSAGE_LENGTH} characters.` },
-    };
-  }
+  // Both limits count the markdown source, as sent and kept, not the text it renders to.
+  const budget = messageBudget(input);
+  if (budget.left < 0) return { ok: false, error: { code: "message_too_long", message: describeOverBudget(budget) } };
   return { ok: true, text: input };
 }
 

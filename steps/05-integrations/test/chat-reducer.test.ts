@@ -10,6 +10,7 @@ const message = (id: string, text = `text ${id}`, roomId = ROOM) => ({
   roomId,
   author: alice,
   text,
+  mentions: [],
   sentAt: 1_700_000_000_000,
 });
 const run = (...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, initialChatState);
@@ -19,7 +20,7 @@ describe("chatReducer", () => {
   it("shows a sent message as pending under its author, then as sent with the server's id", () => {
     const pending = run({ type: "sending", roomId: ROOM, key: "local-1", author: alice, text: "hi", at: 1 });
     expect(items(pending)).toEqual([expect.objectContaining({ key: "local-1", delivery: "pending" })]);
-    expect(items(pending)[0]).toMatchObject({ message: { author: alice, text: "hi" } });
+    expect(items(pending)[0]).toMatchObject({ message: { author: alice, text: "hi", mentions: [] } });
 
     const sent = chatReducer(pending, { type: "sent", roomId: ROOM, key: "local-1", message: message("m1", "hi") });
     expect(items(sent)).toEqual([

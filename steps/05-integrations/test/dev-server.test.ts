@@ -67,6 +67,13 @@ describe("npm run dev", () => {
     expect(await hmr.stillOpenAfterMs(1_500)).toBe(true);
   });
 
+  it("sends pages with a nonce CSP that allows eval only for React's development tools", async ({ skip }) => {
+    if (!server) return skip(cannotRun);
+    const policy = (await fetch(`${server.url}/login`)).headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic' 'unsafe-eval';/);
+    expect(policy).toContain(`connect-src 'self' ws://${new URL(server.url).host}`);
+  });
+
   it("shares the room store between the socket and the pages in development too", async ({ skip }) => {
     if (!server) return skip(cannotRun);
     const [member, outsider] = [

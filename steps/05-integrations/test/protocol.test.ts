@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_MESSAGE_LENGTH, type ChatMessage, type SendResult } from "../lib/protocol";
+import { MAX_MESSAGE_BYTES, MAX_MESSAGE_LENGTH, type ChatMessage, type SendResult } from "../lib/protocol";
 import { MAX_FRAME_BYTES, MESSAGE_RATE_LIMIT, PERSON_MESSAGE_RATE_LIMIT, REFUSALS_LIMIT } from "../server/limits";
 import { nextEvent, recordEvents, startChatTestServer, type ChatTestServer, type TestClient } from "./chat-test-server";
 
@@ -46,6 +46,7 @@ describe("chat message", () => {
         roomId: "general",
         author: { id: alice.id, name: alice.name },
         text: "hello everyone",
+        mentions: [],
         sentAt: expect.any(Number),
       },
     });
@@ -70,6 +71,7 @@ describe("chat message", () => {
     ["an empty string", "", "empty_message"],
     ["only whitespace", "  \n\t ", "empty_message"],
     ["an over-long text", "x".repeat(MAX_MESSAGE_LENGTH + 1), "message_too_long"],
+    ["a text over the byte limit", "€".repeat(Math.floor(MAX_MESSAGE_BYTES / 3) + 1), "message_too_long"],
   ])("rejects %s with an error ack and broadcasts nothing", async (_name, payload, code) => {
     const [sender, observer] = [await server.connectClient(), await server.connectClient()];
     const inbox = recordEvents(observer, "chat message");
@@ -95,10 +97,32 @@ describe("chat message", () => {
     await expectNothingBroadcast(sender, inbox);
   });
 
-  it("accepts a text of exactly the maximum length", async () => {
+  it("accepts a text of exactly the maximum length, in characters or in bytes", async () => {
     const client = await server.connectClient();
-    const ack = await client.emitWithAck("chat message", "y".repeat(MAX_MESSAGE_LENGTH));
-    expect(ack.ok).toBe(true);
+    expect((await client.emitWithAck("chat message", "y".repeat(MAX_MESSAGE_LENGTH))).ok).toBe(true);
+    expect((await client.emitWithAck("chat message", "€".repeat(Math.floor(MAX_MESSAGE_BYTES / 3)))).ok).toBe(true);
+  });
+
+  it("refuses an over-long text with the budget in the error", async () => {
+    const client = await server.connectClient();
+    expect(await client.emitWithAck("chat message", "x".repeat(MAX_MESSAGE_LENGTH + 5))).toEqual({
+      ok: false,
+      error: {
+        code: "message_too_long",
+        message: `A message can be at most ${MAX_MESSAGE_LENGTH} characters and ${MAX_MESSAGE_BYTES} bytes: this one is 5 characters over.`,
+      },
+    });
+    const ack = await client.emitWithAck("chat message", "€".repeat(Math.floor(MAX_MESSAGE_BYTES / 3) + 1));
+    expect(ack).toMatchObject({ ok: false, error: { message: expect.stringMatching(/this one is 2 bytes over\.$/) } });
+  });
+
+  it("keeps markdown source as it was typed: the server neither renders nor escapes it", async () => {
+    const [sender, observer] = [await server.connectClient(), await server.connectClient()];
+    const inbox = recordEvents(observer, "chat message");
+    const source = '**bold** <script>alert("x")</script> [link](javascript:alert(1)) & &amp;';
+    const ack = await sender.emitWithAck("chat message", source);
+    expect(ack).toMatchObject({ ok: true, message: { text: source } });
+    await expect.poll(() => inbox.map((message) => message.text)).toEqual([source]);
   });
 
   it("rate-limits a client that floods, without affecting others", async () => {

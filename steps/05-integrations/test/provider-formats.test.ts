@@ -16,6 +16,7 @@ const message = (text: string, name = "Alice"): ChatMessage => ({
   roomId: "room1",
   author: { id: "u1", name },
   text,
+  mentions: [],
   sentAt: Date.UTC(2026, 0, 2, 3, 4, 5),
 });
 

@@ -33,6 +33,19 @@ describe("roomsReducer", () => {
     expect(removed.rooms).toEqual([general]);
     expect(removed.unread).toEqual({ general: 0 });
   });
+  it("marks a room where a message mentions this person until it is read, or removed", () => {
+    const state = run(
+      { type: "listed", rooms: [general, lounge] },
+      { type: "activity", roomId: "lounge1", mentioned: true },
+      { type: "activity", roomId: "lounge1" },
+      { type: "activity", roomId: "general" },
+    );
+    expect(state.mentioned).toEqual({ lounge1: true });
+    expect(state.unread).toEqual({ lounge1: 2, general: 1 });
+    expect(roomsReducer(state, { type: "read", roomId: "lounge1" }).mentioned).toEqual({ lounge1: false });
+    expect(roomsReducer(state, { type: "removed", roomId: "lounge1" }).mentioned).toEqual({});
+  });
+
   it("keeps only rooms this person is a member of: a public room they left, or someone else created, is not theirs", () => {
     const state = run(
       { type: "listed", rooms: [general, { ...lounge, member: true }] },

@@ -49,6 +49,21 @@ describe("the custom server", () => {
     );
   });
 
+  it("sends every page with a Content-Security-Policy whose fresh nonce each of its scripts carries", async () => {
+    const pages = await Promise.all(["/login", "/login", "/no-such-page"].map((page) => fetch(`${server.url}${page}`)));
+    const policies = pages.map((response) => response.headers.get("content-security-policy") ?? "");
+    const nonces = policies.map((policy) => /'nonce-([^']+)'/.exec(policy)?.[1]);
+    expect(new Set(nonces).size).toBe(3);
+    for (const [i, response] of pages.entries()) {
+      expect(policies[i]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic';/);
+      expect(policies[i]).toContain("object-src 'none'");
+      expect(policies[i]).not.toContain("unsafe-"); // production: neither inline script nor eval
+      const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(script).toContain(`nonce="${nonces[i]}"`);
+    }
+  });
+
   it("serves the chat page through Next, in the default room", async () => {
     const home = await fetch(server.url, { headers: { cookie }, redirect: "manual" });
     expect(home.status).toBe(307);

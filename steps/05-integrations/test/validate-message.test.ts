@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_MESSAGE_LENGTH } from "../lib/protocol";
+import { messageBudget } from "../lib/message-budget";
+import { MAX_MESSAGE_BYTES, MAX_MESSAGE_LENGTH } from "../lib/protocol";
 import { parseMessageArgs, parseMessageText } from "../server/validate-message";
 
 describe("parseMessageText", () => {
@@ -15,8 +16,19 @@ describe("parseMessageText", () => {
     ["\n \t", "empty_message"],
     ["\u200B\u200D\uFEFF", "empty_message"],
     ["a".repeat(MAX_MESSAGE_LENGTH + 1), "message_too_long"],
+    ["語".repeat(Math.floor(MAX_MESSAGE_BYTES / 3) + 1), "message_too_long"],
   ])("rejects %j as %s", (input, code) => {
     expect(parseMessageText(input)).toMatchObject({ ok: false, error: { code } });
+  });
+});
+
+describe("messageBudget", () => {
+  it("counts the markdown source against the tighter of its two limits", () => {
+    expect(messageBudget("**hi**")).toEqual({ left: MAX_MESSAGE_LENGTH - 6, unit: "characters" });
+    expect(messageBudget("x".repeat(MAX_MESSAGE_LENGTH + 2))).toEqual({ left: -2, unit: "characters" });
+    // Three bytes each: beyond 1,000 of them, bytes run out first.
+    expect(messageBudget("語".repeat(1200))).toEqual({ left: MAX_MESSAGE_BYTES - 3600, unit: "bytes" });
+    expect(messageBudget("😀".repeat(MAX_MESSAGE_LENGTH / 2)).left).toBe(0); // two characters, four bytes each
   });
 });
 

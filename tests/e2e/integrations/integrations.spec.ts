@@ -23,7 +23,7 @@ test.describe("integrations", () => {
     await expect(settings.panel).not.toContainText(`Secret${tag}`);
     await settings.close();
 
-    await alice.sendAndConfirm(`${tag} **deployed** @everyone <!channel>`);
+    await alice.sendMarkdownAndConfirm(`${tag} **deployed** @everyone <!channel>`);
     await expect.poll(() => receiver.receivedUnder(`/slack/services/T${tag}/`).length).toBe(1);
     await expect.poll(() => receiver.receivedUnder(`/discord/api/webhooks/42/discordSecret${tag}`).length).toBe(1);
     const [slack] = receiver.receivedUnder(`/slack/services/T${tag}/`);
@@ -63,7 +63,6 @@ test.describe("integrations", () => {
 
   test("a bot's signed post appears in the room for its members, marked as a bot, and never for others", async ({
     openChat,
-    app,
   }) => {
     test.slow(); // three people and a private room before the bot posts: the longest set-up of the suite
     const alice = await openChat("Alice");
@@ -91,8 +90,8 @@ test.describe("integrations", () => {
       await expect(posted).toHaveCount(1);
       await expect(posted.locator('[data-part="author"]')).toHaveText("CI bot");
       await expect(posted.locator('[data-part="bot"]')).toBeVisible();
-      // Rendered as people's messages are: with rich text, the markdown is bold.
-      if (app.features.has("rich-text")) await expect(posted.locator("strong")).toHaveText("passed");
+      // Rendered as people's messages are (step 04's renderer): the markdown is bold.
+      await expect(posted.locator("strong")).toHaveText("passed");
     }
     // A forged post changes nothing.
     expect(
@@ -100,8 +99,7 @@ test.describe("integrations", () => {
         .status,
     ).toBe(401);
     await alice.sendAndConfirm(`${tag} after the bot`);
-    const shown = app.features.has("rich-text") ? `${tag} build passed` : `${tag} build **passed**`;
-    await expect.poll(() => bob.textsTagged(tag)).toEqual([shown, `${tag} after the bot`]);
+    await expect.poll(() => bob.textsTagged(tag)).toEqual([`${tag} build passed`, `${tag} after the bot`]);
     await expect.poll(() => mallory.textsTagged(tag)).toEqual([]);
   });
 });

@@ -17,6 +17,11 @@ function nameKey(name: string) {
   return name.toLowerCase();
 }
 
+/** A member of a room by their name in lower case, as membersNamed looks them up. */
+function memberNameKey(roomId: string, name: string) {
+  return `${roomId}\n${nameKey(name)}`;
+}
+
 /** Adds `value` to the set under `key`, creating the set when it is the first. */
 function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V) {
   const set = index.get(key);
@@ -40,6 +45,8 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
   const rooms = new Map<string, Room>();
   /** Members of each room, by user id, in the order they joined (a Map keeps insertion order). */
   const members = new Map<string, Map<string, ChatUser>>();
+  /** Members of each room by their name's key (`memberNameKey`): who an @name mentions. */
+  const membersByName = new Map<string, Set<ChatUser>>();
   /** The rooms each person is a member of: the other direction of `members`. */
   const memberships = new Map<string, Set<string>>();
   /** The rooms each person created that still exist: what their limit counts. */
@@ -57,6 +64,7 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
   function join(roomId: string, user: ChatUser) {
     members.get(roomId)?.set(user.id, user);
     addTo(memberships, user.id, roomId);
+    addTo(membersByName, memberNameKey(roomId, user.name), user);
   }
 
   function insert(room: Room, firstMembers: ChatUser[]) {
@@ -140,6 +148,9 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
     async members(roomId) {
       return [...(members.get(roomId)?.values() ?? [])];
     },
+    async membersNamed(roomId, nameKeys) {
+      return nameKeys.flatMap((key) => [...(membersByName.get(memberNameKey(roomId, key)) ?? [])]);
+    },
     async addMember(roomId, user, maxMembers) {
       const roomMembers = members.get(roomId);
       if (!roomMembers) throw new Error(`no room ${roomId}`);
@@ -150,8 +161,11 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
     },
     async removeMember(roomId, userId) {
       const roomMembers = members.get(roomId);
-      if (!roomMembers?.delete(userId)) return;
+      const user = roomMembers?.get(userId);
+      if (!roomMembers || !user) return;
+      roomMembers.delete(userId);
       removeFrom(memberships, userId, roomId);
+      removeFrom(membersByName, memberNameKey(roomId, user.name), user);
       const room = rooms.get(roomId);
       if (roomMembers.size === 0 && room?.kind === "private") remove(room);
     },

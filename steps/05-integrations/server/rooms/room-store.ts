@@ -74,6 +74,8 @@ export interface RoomStore {
   isMember(roomId: string, userId: string): Promise<boolean>;
   /** The members, in the order they joined. */
   members(roomId: string): Promise<ChatUser[]>;
+  /** The members whose name, in lower case, is one of `nameKeys` (an index lookup each, however big the room). */
+  membersNamed(roomId: string, nameKeys: string[]): Promise<ChatUser[]>;
   /** Adds a member unless the room already has `maxMembers`; adding a member twice changes nothing. */
   addMember(roomId: string, user: ChatUser, maxMembers: number): Promise<Added>;
   /** Removes a member. A private room whose last member left is deleted, and no longer counts for its creator. */
