@@ -5,7 +5,16 @@ import tseslint from "typescript-eslint";
 // eslint.config.mjs — Next's rules plus these type-checked ones — so a stage copied out of the repo keeps its lint.
 // `npm test` runs both.
 export default defineConfig([
-  globalIgnores(["template/**", "steps/**", "**/node_modules/**", "**/.next/**", "**/dist/**", "test-results/**", "bench/results/**", ".tmp/**"]),
+  globalIgnores([
+    "template/**",
+    "steps/**",
+    "**/node_modules/**",
+    "**/.next/**",
+    "**/dist/**",
+    "test-results/**",
+    "bench/results/**",
+    ".tmp/**",
+  ]),
   {
     files: ["**/*.ts"],
     extends: [tseslint.configs.recommendedTypeChecked],

@@ -25,7 +25,10 @@ async function main() {
     console.log(`Rendered ${files.markdown} and ${files.chart}${updateDocs ? ` and ${BENCHMARKS_DOC}` : ""}`);
     return;
   }
-  const options = parseBenchOptions(process.argv.slice(2).filter((arg) => arg !== "--update-docs"), RESULTS_DIR);
+  const options = parseBenchOptions(
+    process.argv.slice(2).filter((arg) => arg !== "--update-docs"),
+    RESULTS_DIR,
+  );
   if (options === "help") {
     console.log(USAGE);
     return;

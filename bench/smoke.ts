@@ -22,10 +22,12 @@ function failures(run: RunRecord): string[] {
   const delivery = run.delivery;
   if (!delivery) return [...problems, "no delivery counts"];
   if (delivery.expected === 0) problems.push("no message was accepted");
-  if (delivery.delivered !== delivery.expected) problems.push(`delivered ${delivery.delivered} of ${delivery.expected}`);
+  if (delivery.delivered !== delivery.expected)
+    problems.push(`delivered ${delivery.delivered} of ${delivery.expected}`);
   if (delivery.duplicates > 0) problems.push(`${delivery.duplicates} duplicates`);
   if (delivery.outOfOrder > 0) problems.push(`${delivery.outOfOrder} out of order`);
-  if (!run.latencyMs || run.latencyMs.count !== delivery.delivered) problems.push("latency samples do not match deliveries");
+  if (!run.latencyMs || run.latencyMs.count !== delivery.delivered)
+    problems.push("latency samples do not match deliveries");
   return problems;
 }
 
@@ -56,14 +58,18 @@ async function main() {
   mkdirSync(path.dirname(scratch), { recursive: true }); // a fresh clone has no bench/results/ until a full run
   writeFileSync(scratch, JSON.stringify(results, null, 2));
 
-  const failed = results.runs.map((run) => ({ run, problems: failures(run) })).filter(({ problems }) => problems.length > 0);
+  const failed = results.runs
+    .map((run) => ({ run, problems: failures(run) }))
+    .filter(({ problems }) => problems.length > 0);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
   if (failed.length > 0) {
     banner(`bench:smoke FAILED in ${seconds} s`);
     for (const { run, problems } of failed) console.error(`  ${run.target} · ${run.generator}: ${problems.join("; ")}`);
     process.exit(1);
   }
-  banner(`bench:smoke passed in ${seconds} s: ${results.runs.length} runs, every message delivered to every client once`);
+  banner(
+    `bench:smoke passed in ${seconds} s: ${results.runs.length} runs, every message delivered to every client once`,
+  );
 }
 
 main()

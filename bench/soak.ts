@@ -28,8 +28,26 @@ const { values } = parseArgs({
   },
 });
 
-const FULL = { rooms: 10_000, browsers: 50, slowConsumers: 50, talkers: 5, addresses: 250, signInsPerAddress: 3, phaseMs: 30_000, deadlineMs: 10 * 60_000 };
-const QUICK = { rooms: 1_000, browsers: 20, slowConsumers: 10, talkers: 3, addresses: 250, signInsPerAddress: 1, phaseMs: 8_000, deadlineMs: 110_000 };
+const FULL = {
+  rooms: 10_000,
+  browsers: 50,
+  slowConsumers: 50,
+  talkers: 5,
+  addresses: 250,
+  signInsPerAddress: 3,
+  phaseMs: 30_000,
+  deadlineMs: 10 * 60_000,
+};
+const QUICK = {
+  rooms: 1_000,
+  browsers: 20,
+  slowConsumers: 10,
+  talkers: 3,
+  addresses: 250,
+  signInsPerAddress: 1,
+  phaseMs: 8_000,
+  deadlineMs: 110_000,
+};
 const config = values.quick ? QUICK : FULL;
 
 const ROOMS_PER_CREATOR = 50; // step 03's MAX_ROOMS_PER_USER
@@ -68,7 +86,11 @@ async function main() {
   await ensureBuilt(stage, values["no-build"] ? "never" : "auto");
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...testServerEnv(port), TRUSTED_PROXIES: "127.0.0.1,::1", NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}` };
+  const env = {
+    ...testServerEnv(port),
+    TRUSTED_PROXIES: "127.0.0.1,::1",
+    NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}`,
+  };
   banner(`Soak of ${stage.relativeDir}${values.quick ? " (quick)" : ""}`);
   const server = await startTarget(stage, url, env);
   const pid = server.pid as number;
@@ -84,7 +106,12 @@ async function main() {
     const probe = await Probe.start(url, accounts.slice(creators), PROBE_INTERVAL_MS);
 
     /** Runs `load` for `durationMs` while sampling RSS, then records the probe's window and the heap. */
-    async function measure(phase: string, durationMs: number, load: (until: number) => Promise<string[]>, collect = false) {
+    async function measure(
+      phase: string,
+      durationMs: number,
+      load: (until: number) => Promise<string[]>,
+      collect = false,
+    ) {
       probe.takeWindow();
       const sampler = new ProcessSampler(() => [pid], 500).start();
       const notes = await load(Date.now() + durationMs);
@@ -95,13 +122,21 @@ async function main() {
       const sorted = samples.sort((a, b) => a - b);
       const window: Window = {
         phase,
-        probe: { acks: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? NaN, timeouts },
+        probe: {
+          acks: sorted.length,
+          p50: percentile(sorted, 0.5),
+          p99: percentile(sorted, 0.99),
+          max: sorted.at(-1) ?? NaN,
+          timeouts,
+        },
         maxRssBytes: Math.max(...rss),
         memory: await memory.read(collect),
         notes,
       };
       windows.push(window);
-      console.log(`  ${phase}: probe p50 ${window.probe.p50.toFixed(1)} ms, p99 ${window.probe.p99.toFixed(1)} ms, ${window.probe.acks} acks; heap ${mb(window.memory.heapUsedBytes)}${notes.length ? `; ${notes.join("; ")}` : ""}`);
+      console.log(
+        `  ${phase}: probe p50 ${window.probe.p50.toFixed(1)} ms, p99 ${window.probe.p99.toFixed(1)} ms, ${window.probe.acks} acks; heap ${mb(window.memory.heapUsedBytes)}${notes.length ? `; ${notes.join("; ")}` : ""}`,
+      );
     }
     const idle = async (until: number) => {
       await sleep(until - Date.now());
@@ -121,11 +156,16 @@ async function main() {
         group.map(async (account, offset) => {
           const creator = first + offset;
           const count = Math.min(ROOMS_PER_CREATOR, config.rooms - 1 - creator * ROOMS_PER_CREATOR);
-          const connections = await Promise.all(Array.from({ length: CONNECTIONS_PER_CREATOR }, () => connect(url, account)));
+          const connections = await Promise.all(
+            Array.from({ length: CONNECTIONS_PER_CREATOR }, () => connect(url, account)),
+          );
           await Promise.all(
             Array.from({ length: count }, async (_, i) => {
               const name = `${TOPICS[(creator + i) % TOPICS.length]} ${creator}.${i}`;
-              const answer = await ask(connections[i % CONNECTIONS_PER_CREATOR], "create room", { name, kind: "public" });
+              const answer = await ask(connections[i % CONNECTIONS_PER_CREATOR], "create room", {
+                name,
+                kind: "public",
+              });
               if (answer.ok) created += 1;
               else refused += 1;
             }),
@@ -178,32 +218,42 @@ async function main() {
     await measure("rooms: after browsing", config.phaseMs / 2, idle, true);
 
     // (b) Slow consumers: they stop reading while talkers fill general with maximal messages.
-    await measure(`slow consumers: ${config.slowConsumers} not reading, ${config.talkers} talking`, config.phaseMs, async (until) => {
-      const slow = await Promise.all(accounts.slice(0, config.slowConsumers).map((account) => slowConsumer(url, account)));
-      const talkers = await Promise.all(accounts.slice(config.slowConsumers, config.slowConsumers + config.talkers).map((account) => connect(url, account)));
-      sockets.push(...talkers);
-      let sent = 0;
-      let refusedMessages = 0;
-      const text = "x".repeat(2000);
-      await Promise.all(
-        talkers.map(async (socket) => {
-          await ask(socket, "join room", { roomId: "general" });
-          while (Date.now() < until) {
-            const answer = await ask(socket, "chat message", text);
-            if (answer.ok) sent += 1;
-            else refusedMessages += 1;
-            await sleep(PROBE_INTERVAL_MS);
-          }
-        }),
-      );
-      const stillBlocked = await memory.read();
-      slow.forEach((consumer) => consumer.close());
-      talkers.forEach((socket) => socket.disconnect());
-      return [
-        `${sent} messages of 2,000 characters to general (${refusedMessages} refused)`,
-        `heap ${mb(stillBlocked.heapUsedBytes)} and RSS ${mb(stillBlocked.rssBytes)} before the slow consumers closed`,
-      ];
-    });
+    await measure(
+      `slow consumers: ${config.slowConsumers} not reading, ${config.talkers} talking`,
+      config.phaseMs,
+      async (until) => {
+        const slow = await Promise.all(
+          accounts.slice(0, config.slowConsumers).map((account) => slowConsumer(url, account)),
+        );
+        const talkers = await Promise.all(
+          accounts
+            .slice(config.slowConsumers, config.slowConsumers + config.talkers)
+            .map((account) => connect(url, account)),
+        );
+        sockets.push(...talkers);
+        let sent = 0;
+        let refusedMessages = 0;
+        const text = "x".repeat(2000);
+        await Promise.all(
+          talkers.map(async (socket) => {
+            await ask(socket, "join room", { roomId: "general" });
+            while (Date.now() < until) {
+              const answer = await ask(socket, "chat message", text);
+              if (answer.ok) sent += 1;
+              else refusedMessages += 1;
+              await sleep(PROBE_INTERVAL_MS);
+            }
+          }),
+        );
+        const stillBlocked = await memory.read();
+        slow.forEach((consumer) => consumer.close());
+        talkers.forEach((socket) => socket.disconnect());
+        return [
+          `${sent} messages of 2,000 characters to general (${refusedMessages} refused)`,
+          `heap ${mb(stillBlocked.heapUsedBytes)} and RSS ${mb(stillBlocked.rssBytes)} before the slow consumers closed`,
+        ];
+      },
+    );
     await sleep(SETTLE_MS);
     await measure("slow consumers: after", config.phaseMs / 2, idle, true);
 
@@ -216,7 +266,11 @@ async function main() {
           const address = i % config.addresses;
           const response = await fetch(`${url}/api/auth/sign-in/email`, {
             method: "POST",
-            headers: { "content-type": "application/json", origin: url, "x-forwarded-for": `198.18.${address >> 8}.${address & 255}` },
+            headers: {
+              "content-type": "application/json",
+              origin: url,
+              "x-forwarded-for": `198.18.${address >> 8}.${address & 255}`,
+            },
             body: JSON.stringify({ email: accounts[0].email, password: i % 3 === 2 ? PASSWORD : "wrong-password" }),
             signal: AbortSignal.timeout(15_000),
           }).catch(() => undefined);
@@ -225,7 +279,9 @@ async function main() {
         }
       };
       await Promise.all(Array.from({ length: LOGIN_FLOOD_CONCURRENCY }, worker));
-      return [`sign-ins by HTTP status: ${[...statuses].map(([status, count]) => `${status} × ${count}`).join(", ")}; ${attempts.length} not sent in time`];
+      return [
+        `sign-ins by HTTP status: ${[...statuses].map(([status, count]) => `${status} × ${count}`).join(", ")}; ${attempts.length} not sent in time`,
+      ];
     });
     await sleep(SETTLE_MS);
     await measure("login flood: after", config.phaseMs / 2, idle, true);
@@ -254,10 +310,16 @@ function report(stageName: string, windows: Window[], rooms: { rooms: number; cr
   ];
   banner("Soak results");
   console.log(lines.join("\n"));
-  for (const window of windows.filter((w) => w.notes.length > 0)) console.log(`- ${window.phase}: ${window.notes.join("; ")}`);
-  const file = fileURLToPath(new URL(`results/${stageName}-soak${values.quick ? "-quick" : ""}.tmp.json`, import.meta.url));
+  for (const window of windows.filter((w) => w.notes.length > 0))
+    console.log(`- ${window.phase}: ${window.notes.join("; ")}`);
+  const file = fileURLToPath(
+    new URL(`results/${stageName}-soak${values.quick ? "-quick" : ""}.tmp.json`, import.meta.url),
+  );
   mkdirSync(new URL("results/", import.meta.url), { recursive: true });
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick: values.quick, config, rooms, windows }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), quick: values.quick, config, rooms, windows }, null, 2),
+  );
   console.log(`(results: ${file}; heap "after" rows are after a full garbage collection)`);
 }
 

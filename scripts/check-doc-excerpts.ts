@@ -16,7 +16,9 @@ for (const name of readdirSync(docsDir).filter((file) => file.endsWith(".md"))) 
     const file = path.join(REPO_ROOT, source);
     if (!existsSync(file)) problems.push(`docs/${name}: quotes ${source}, which does not exist`);
     else if (!readFileSync(file, "utf8").includes(excerpt)) {
-      problems.push(`docs/${name}: the excerpt of ${source} starting "${excerpt.split("\n")[0].trim()}" no longer matches the file`);
+      problems.push(
+        `docs/${name}: the excerpt of ${source} starting "${excerpt.split("\n")[0].trim()}" no longer matches the file`,
+      );
     }
   }
 }

@@ -55,7 +55,10 @@ function summary(numstat: string) {
     });
   const width = Math.max(...rows.map((row) => `+${row.added} -${row.removed}`.length), 0);
   const lines = rows.map((row) => `#   ${`+${row.added} -${row.removed}`.padEnd(width)}  ${row.text}`);
-  const total = rows.reduce((sum, row) => ({ added: sum.added + row.added, removed: sum.removed + row.removed }), { added: 0, removed: 0 });
+  const total = rows.reduce((sum, row) => ({ added: sum.added + row.added, removed: sum.removed + row.removed }), {
+    added: 0,
+    removed: 0,
+  });
   return `${lines.join("\n")}\n# ${rows.length} files changed, +${total.added} -${total.removed} (lockfiles left out)\n`;
 }
 
@@ -66,7 +69,10 @@ function relabel(diff: string, fromDir: string, toDir: string) {
     .split("\n")
     .map((line) =>
       /^(diff --git |--- |\+\+\+ )/.test(line)
-        ? line.replace(/\b([ab])\/(from|to)\//g, (_match, side: string, folder: "from" | "to") => `${side}/${stageDir[folder]}/`)
+        ? line.replace(
+            /\b([ab])\/(from|to)\//g,
+            (_match, side: string, folder: "from" | "to") => `${side}/${stageDir[folder]}/`,
+          )
         : line,
     )
     .join("\n");

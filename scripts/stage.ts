@@ -20,7 +20,11 @@ async function main() {
       await run("npm", ["run", "build"], { cwd: stage.dir });
       banner(`Starting ${stage.relativeDir} in production mode`);
       // --silent: when the server cannot start, its own one-line reason is the last thing printed, not npm's.
-      await run("npm", ["start", "--silent"], { cwd: stage.dir, env: { ...process.env, ...demoSecret(stage) }, group: true });
+      await run("npm", ["start", "--silent"], {
+        cwd: stage.dir,
+        env: { ...process.env, ...demoSecret(stage) },
+        group: true,
+      });
       break;
     }
     case "dev": {
@@ -50,7 +54,8 @@ async function refuseBusyPort(port: number) {
     probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "EADDRINUSE"));
     probe.listen(port, process.env.HOST, () => probe.close(() => resolve(true)));
   });
-  if (!free) throw new Error(`✗ Port ${port} is already in use: stop what runs there, or set PORT (e.g. PORT=${port + 1}).`);
+  if (!free)
+    throw new Error(`✗ Port ${port} is already in use: stop what runs there, or set PORT (e.g. PORT=${port + 1}).`);
 }
 
 /**

@@ -1,18 +1,29 @@
 // npm run standalone [-- --stage 01]
 // Proves each stage stands alone: copies its files (what `npx degit` gives) to an empty folder outside the
-// repository, then runs `npm install` and `npm test` (which builds first) there.
+// repository, checks that every link in its markdown still arrives, then runs `npm install` and `npm test` (which
+// builds first) there. A broken link fails the run before anything is installed.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { banner, run } from "./run";
 import { copyStage } from "./stage-files";
+import { formatBrokenLinks, stageLinkProblems } from "./stage-links";
 import { findStage, listStages } from "./stages";
 
-const { values } = parseArgs({ options: { stage: { type: "string", multiple: true }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { stage: { type: "string", multiple: true }, keep: { type: "boolean", default: false } },
+});
 
 async function main() {
   const stages = values.stage ? values.stage.map(findStage) : listStages();
+  banner(`Links in ${stages.map((stage) => stage.relativeDir).join(", ")}, copied out`);
+  const broken = stageLinkProblems(stages);
+  if (broken.length) {
+    console.error(`${formatBrokenLinks(broken)}\n\n${broken.length} link(s) break once the stage is copied out.`);
+    process.exit(1);
+  }
+  console.log("Every link arrives.");
   const failed: string[] = [];
   const timings: string[] = [];
   for (const stage of stages) {
@@ -29,7 +40,9 @@ async function main() {
         const started = performance.now();
         banner(`${stage.relativeDir}: npm ${args.join(" ")}`);
         await run("npm", [...args], { cwd: folder, env });
-        timings.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s  ${stage.relativeDir} ${label}`);
+        timings.push(
+          `${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s  ${stage.relativeDir} ${label}`,
+        );
       }
       if (!values.keep) rmSync(folder, { recursive: true, force: true });
     } catch (error) {

@@ -1,6 +1,6 @@
 // npm test: everything CI checks, in order, with progress —
-//   docs diffs up to date · root lint + typecheck · per stage: build, typecheck, lint, unit/protocol tests ·
-//   the shared browser suite against every stage.
+//   docs diffs up to date · stage links · formatting · root lint + typecheck · per stage: build, typecheck, lint,
+//   unit/protocol tests · the shared browser suite against every stage.
 // Options: --stage 01 (repeatable) to limit the stages; --skip-e2e.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,7 +56,12 @@ function readReport<T>(file: string): T | undefined {
 }
 
 function addVitestCounts(file: string) {
-  const report = readReport<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  const report = readReport<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(file);
   if (!report) return;
   tally.passed += report.numPassedTests;
   tally.failed += report.numFailedTests;
@@ -91,18 +96,31 @@ async function main() {
 
   await gate("docs: generated diffs are up to date", () => npx(["tsx", "scripts/docs-diffs.ts", "--check"]));
   await gate("docs: code excerpts match their files", () => npx(["tsx", "scripts/check-doc-excerpts.ts"]));
+  await gate("docs: stage links and degit commands from package.json, unbroken when copied out", () =>
+    npx(["tsx", "scripts/docs-links.ts", "--check"]),
+  );
+  await gate("format: every file as Prettier writes it", () => npx(["prettier", "--check", "."]));
   await gate("root: typecheck (tests, bench, scripts)", () => npx(["tsc", "--noEmit", "-p", "tsconfig.json"]));
   await gate("root: lint (tests, bench, scripts)", () => npx(["eslint", "."]));
   await gate("root: GitHub Actions workflow (actionlint)", () => npx(["tsx", "scripts/check-workflows.ts"]));
   const rootReport = path.join(scratch, "root-node-test.xml");
   await check("root: tooling tests (scripts, bench)", async () => {
     try {
-      await run(process.execPath, [
-        "--import", "tsx", "--test",
-        "--test-reporter=spec", "--test-reporter-destination=stdout",
-        "--test-reporter=junit", `--test-reporter-destination=${rootReport}`,
-        "scripts/test/*.test.ts", "bench/test/*.test.ts",
-      ], { cwd: REPO_ROOT });
+      await run(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "--test",
+          "--test-reporter=spec",
+          "--test-reporter-destination=stdout",
+          "--test-reporter=junit",
+          `--test-reporter-destination=${rootReport}`,
+          "scripts/test/*.test.ts",
+          "bench/test/*.test.ts",
+        ],
+        { cwd: REPO_ROOT },
+      );
     } finally {
       addJunitCounts(rootReport);
     }
@@ -110,7 +128,9 @@ async function main() {
 
   for (const stage of stages) {
     await gate(`${stage.relativeDir}: build`, () => run("npm", ["run", "build", "--silent"], { cwd: stage.dir }));
-    await gate(`${stage.relativeDir}: typecheck`, () => run("npm", ["run", "typecheck", "--silent"], { cwd: stage.dir }));
+    await gate(`${stage.relativeDir}: typecheck`, () =>
+      run("npm", ["run", "typecheck", "--silent"], { cwd: stage.dir }),
+    );
     await gate(`${stage.relativeDir}: lint`, () => run("npm", ["run", "lint", "--silent"], { cwd: stage.dir }));
     const report = path.join(scratch, `${path.basename(stage.dir)}-vitest.json`);
     await check(`${stage.relativeDir}: unit and protocol tests`, async () => {
@@ -127,7 +147,9 @@ async function main() {
       const report = path.join(scratch, `${path.basename(stage.dir)}-playwright.json`);
       await check(`${stage.relativeDir}: browser tests (${stage.features.join(", ")})`, async () => {
         try {
-          await runPlaywright(stage, { port: await freePort() }, ["--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+          await runPlaywright(stage, { port: await freePort() }, ["--reporter=list,json"], {
+            PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+          });
         } finally {
           addPlaywrightCounts(report);
         }

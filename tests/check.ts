@@ -12,7 +12,8 @@ const { values, positionals } = parseArgs({
 });
 
 async function main() {
-  if (!values.step) throw new Error("Which step's checks? e.g. `npm run check -- --step 01 --url http://localhost:3000`");
+  if (!values.step)
+    throw new Error("Which step's checks? e.g. `npm run check -- --step 01 --url http://localhost:3000`");
   const stage = findStage(values.step);
   const url = values.url ?? "http://localhost:3000";
   try {

@@ -30,7 +30,16 @@ export async function runPlaywright(
   }
   // One output folder per run: two runs at once (say, two stages) must not delete each other's traces.
   const output = path.join(TESTS_DIR, "..", "test-results", `${path.basename(stage.dir)}-${process.pid}`);
-  const args = ["playwright", "test", "--config", CONFIG, "--output", output, ...specFoldersFor(stage.features), ...extraArgs];
+  const args = [
+    "playwright",
+    "test",
+    "--config",
+    CONFIG,
+    "--output",
+    output,
+    ...specFoldersFor(stage.features),
+    ...extraArgs,
+  ];
   await run("npx", args, {
     cwd: TESTS_DIR,
     env,

@@ -24,7 +24,11 @@ async function main() {
       failed.push(stage.relativeDir);
     }
   }
-  banner(failed.length ? `Browser tests failed for: ${failed.join(", ")}` : `Browser tests passed for ${stages.length} stage(s)`);
+  banner(
+    failed.length
+      ? `Browser tests failed for: ${failed.join(", ")}`
+      : `Browser tests passed for ${stages.length} stage(s)`,
+  );
   if (failed.length) process.exit(1);
 }
 

@@ -54,7 +54,13 @@ async function main() {
 
   // A hard stop in case anything hangs: the longest the scenario may legitimately take, plus a margin.
   const hardDeadlineMs =
-    params.connectDeadlineMs + 30_000 + params.warmupMs + params.windowMs + params.drainMs + params.ackTimeoutMs + 30_000;
+    params.connectDeadlineMs +
+    30_000 +
+    params.warmupMs +
+    params.windowMs +
+    params.drainMs +
+    params.ackTimeoutMs +
+    30_000;
   setTimeout(() => {
     console.error(`cross-check generator: no result after ${hardDeadlineMs} ms, giving up`);
     process.exit(2);
@@ -110,7 +116,12 @@ async function main() {
   if (connectErrors < params.clients) summary = await run.finished;
   for (const socket of sockets) socket.close();
 
-  const output: CrosscheckOutput = { latency: statsFromHistogram(histogram), summary, connectErrors, firstConnectError };
+  const output: CrosscheckOutput = {
+    latency: statsFromHistogram(histogram),
+    summary,
+    connectErrors,
+    firstConnectError,
+  };
   writeFileSync(outPath, JSON.stringify(output, null, 2));
   process.exit(summary ? 0 : 1);
 }

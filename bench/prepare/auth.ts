@@ -55,7 +55,8 @@ function postSignUp(url: string, runId: string, user: VirtualUser): Promise<Resp
 
 async function sessionCookieOf(response: Response, user: VirtualUser): Promise<string> {
   const body = await response.text();
-  if (!response.ok) throw new Error(`sign-up of client ${user.index} failed: HTTP ${response.status} ${body.slice(0, 200)}`);
+  if (!response.ok)
+    throw new Error(`sign-up of client ${user.index} failed: HTTP ${response.status} ${body.slice(0, 200)}`);
   const cookie = cookieHeaderFrom(response.headers.getSetCookie());
   if (!cookie) throw new Error(`sign-up of client ${user.index} set no session cookie`);
   return cookie;

@@ -45,7 +45,16 @@ function medianLatency(runs: RunRecord[]): LatencyStats | null {
   const stats = runs.map((run) => run.latencyMs).filter((value): value is LatencyStats => value !== null);
   if (stats.length === 0) return null;
   const pick = (key: keyof LatencyStats) => median(stats.map((stat) => stat[key])) ?? Number.NaN;
-  return { count: pick("count"), min: pick("min"), mean: pick("mean"), p50: pick("p50"), p95: pick("p95"), p99: pick("p99"), p999: pick("p999"), max: pick("max") };
+  return {
+    count: pick("count"),
+    min: pick("min"),
+    mean: pick("mean"),
+    p50: pick("p50"),
+    p95: pick("p95"),
+    p99: pick("p99"),
+    p999: pick("p999"),
+    max: pick("max"),
+  };
 }
 
 export function aggregate(runs: readonly RunRecord[]): LevelRow[] {
@@ -58,7 +67,8 @@ export function aggregate(runs: readonly RunRecord[]): LevelRow[] {
   for (const group of groups.values()) {
     const ok = group.filter((run) => run.ok);
     const p99s = ok.map((run) => run.latencyMs?.p99).filter((value): value is number => value !== undefined);
-    const sum = (pick: (run: RunRecord) => number | undefined) => ok.reduce((total, run) => total + (pick(run) ?? 0), 0);
+    const sum = (pick: (run: RunRecord) => number | undefined) =>
+      ok.reduce((total, run) => total + (pick(run) ?? 0), 0);
     rows.push({
       clients: group[0].clients,
       target: group[0].target,
@@ -102,12 +112,21 @@ export const DISAGREEMENT_THRESHOLD = 0.2;
 export function compareGenerators(rows: readonly LevelRow[]): GeneratorComparison[] {
   const comparisons: GeneratorComparison[] = [];
   for (const artillery of rows.filter((row) => row.generator === "artillery")) {
-    const crosscheck = rows.find((row) => row.generator === "crosscheck" && row.clients === artillery.clients && row.target === artillery.target);
+    const crosscheck = rows.find(
+      (row) => row.generator === "crosscheck" && row.clients === artillery.clients && row.target === artillery.target,
+    );
     if (!artillery.latencyMs || !crosscheck?.latencyMs) continue;
     for (const metric of ["p50", "p99"] as const) {
       const a = artillery.latencyMs[metric];
       const c = crosscheck.latencyMs[metric];
-      comparisons.push({ clients: artillery.clients, target: artillery.target, metric, artillery: a, crosscheck: c, difference: Math.abs(a - c) / Math.max(Math.min(a, c), 0.001) });
+      comparisons.push({
+        clients: artillery.clients,
+        target: artillery.target,
+        metric,
+        artillery: a,
+        crosscheck: c,
+        difference: Math.abs(a - c) / Math.max(Math.min(a, c), 0.001),
+      });
     }
   }
   return comparisons;

@@ -3,11 +3,20 @@
 import type { BenchResults } from "../runner/bench-run";
 import { MAX_GENERATOR_CPU_PERCENT, type RunRecord } from "../runner/run-record";
 import { TARGET_LABELS, type TargetKind } from "../runner/servers";
-import { aggregate, compareGenerators, DISAGREEMENT_THRESHOLD, median, rssGrowthPerClientKB, type LevelRow } from "./aggregate";
+import {
+  aggregate,
+  compareGenerators,
+  DISAGREEMENT_THRESHOLD,
+  median,
+  rssGrowthPerClientKB,
+  type LevelRow,
+} from "./aggregate";
 
-const ms = (value: number | undefined | null) => (value === undefined || value === null || Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(1) : value.toFixed(0));
+const ms = (value: number | undefined | null) =>
+  value === undefined || value === null || Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(1) : value.toFixed(0);
 const num = (value: number | null, unit = "", digits = 0) => (value === null ? "–" : `${value.toFixed(digits)}${unit}`);
-const pct = (part: number, whole: number) => (whole === 0 ? "–" : `${((part / whole) * 100).toFixed(part === whole ? 0 : 3)} %`);
+const pct = (part: number, whole: number) =>
+  whole === 0 ? "–" : `${((part / whole) * 100).toFixed(part === whole ? 0 : 3)} %`;
 
 function resultsTable(rows: LevelRow[]): string {
   const lines = [
@@ -48,31 +57,46 @@ function targetsSection(rows: LevelRow[], runs: readonly RunRecord[]): string[] 
       continue;
     }
     const ratio = step.latencyMs.p99 / bare.latencyMs.p99;
-    lines.push(`  - ${generator}: ${ms(step.latencyMs.p99)} ms vs ${ms(bare.latencyMs.p99)} ms = **${ratio.toFixed(2)}×**, ${ratio <= 1.15 ? "met" : "**not met**"}${validity(step)}${validity(bare)}${others(step, bare)}`);
+    lines.push(
+      `  - ${generator}: ${ms(step.latencyMs.p99)} ms vs ${ms(bare.latencyMs.p99)} ms = **${ratio.toFixed(2)}×**, ${ratio <= 1.15 ? "met" : "**not met**"}${validity(step)}${validity(bare)}${others(step, bare)}`,
+    );
   }
 
   lines.push("- **2,000 clients with 0 lost:**");
   for (const generator of generators) {
     const step = find(rows, 2000, "target", generator);
-    lines.push(step ? `  - ${generator}: ${step.lost} lost of ${step.expected.toLocaleString("en-US")} expected, ${step.lost === 0 && step.expected > 0 ? "met" : "**not met**"}${validity(step)}${others(step)}` : `  - ${generator}: not measured (needs 2,000 clients)`);
+    lines.push(
+      step
+        ? `  - ${generator}: ${step.lost} lost of ${step.expected.toLocaleString("en-US")} expected, ${step.lost === 0 && step.expected > 0 ? "met" : "**not met**"}${validity(step)}${others(step)}`
+        : `  - ${generator}: not measured (needs 2,000 clients)`,
+    );
   }
 
   lines.push("- **Server RSS growth per connected client (aim ≤ 40 KB):**");
   for (const target of [...new Set(rows.map((row) => row.target))]) {
     const slope = rssGrowthPerClientKB(runs, target);
     const largest = Math.max(...rows.filter((row) => row.target === target).map((row) => row.clients));
-    const atLargest = rows.filter((row) => row.target === target && row.clients === largest).map((row) => row.serverRssPerClientKB);
+    const atLargest = rows
+      .filter((row) => row.target === target && row.clients === largest)
+      .map((row) => row.serverRssPerClientKB);
     const single = median(atLargest.filter((value): value is number => value !== null));
     const perClient = slope ?? single;
     if (perClient === null) continue;
-    const how = slope !== null ? "slope of RSS against clients over all levels" : `(connected − idle) / clients at ${largest.toLocaleString("en-US")} clients, one level only`;
+    const how =
+      slope !== null
+        ? "slope of RSS against clients over all levels"
+        : `(connected − idle) / clients at ${largest.toLocaleString("en-US")} clients, one level only`;
     const verdict = target === "target" ? (perClient <= 40 ? ", met" : ", **not met**") : "";
     lines.push(`  - ${TARGET_LABELS[target]}: ${perClient.toFixed(1)} KB per client (${how})${verdict}`);
   }
   lines.push("- **Load generators' own memory (peak RSS, largest level):**");
   const largest = Math.max(...rows.map((row) => row.clients));
   for (const generator of generators) {
-    const peak = Math.max(...rows.filter((row) => row.generator === generator && row.clients === largest).map((row) => row.generatorRssPeakMB ?? 0));
+    const peak = Math.max(
+      ...rows
+        .filter((row) => row.generator === generator && row.clients === largest)
+        .map((row) => row.generatorRssPeakMB ?? 0),
+    );
     lines.push(`  - ${generator}: ${peak.toFixed(0)} MB at ${largest.toLocaleString("en-US")} clients`);
   }
   return lines;
@@ -83,7 +107,9 @@ function busiestOtherCpu(runs: readonly RunRecord[]): number {
 }
 
 function senderCounts(runs: readonly RunRecord[]): string {
-  const counts = [...new Set(runs.map((run) => run.delivery?.senders).filter((count): count is number => count !== undefined))].sort((a, b) => a - b);
+  const counts = [
+    ...new Set(runs.map((run) => run.delivery?.senders).filter((count): count is number => count !== undefined)),
+  ].sort((a, b) => a - b);
   if (counts.length === 0) return "?";
   return counts.length === 1 ? String(counts[0]) : `${counts[0]}–${counts[counts.length - 1]}`;
 }
@@ -95,7 +121,11 @@ export interface MarkdownLayout {
   reportLink?: string;
 }
 
-export function renderMarkdown(results: BenchResults, chartFile: string, layout: MarkdownLayout = { headingPrefix: "#" }): string {
+export function renderMarkdown(
+  results: BenchResults,
+  chartFile: string,
+  layout: MarkdownLayout = { headingPrefix: "#" },
+): string {
   const rows = aggregate(results.runs);
   const { machine, options, stage } = results;
   const h2 = `${layout.headingPrefix}#`;
@@ -125,14 +155,21 @@ export function renderMarkdown(results: BenchResults, chartFile: string, layout:
   for (const note of results.notes) out.push("", note);
   if (layout.reportLink) {
     const json = layout.reportLink.replace(/\.md$/, ".json");
-    out.push("", `The same report on its own: [${layout.reportLink.split("/").at(-1)}](${layout.reportLink}); every run, every number: [${json.split("/").at(-1)}](${json}).`);
+    out.push(
+      "",
+      `The same report on its own: [${layout.reportLink.split("/").at(-1)}](${layout.reportLink}); every run, every number: [${json.split("/").at(-1)}](${json}).`,
+    );
   }
   out.push("", `![p50 and p99 latency and server RSS against clients](${chartFile})`);
 
   for (const generator of ["artillery", "crosscheck"] as const) {
     const generatorRows = rows.filter((row) => row.generator === generator);
     if (generatorRows.length === 0) continue;
-    out.push("", `${h2} ${generator === "artillery" ? "Artillery (custom histogram broadcast.latency_ms)" : "Cross-check generator (socket.io-client + perf_hooks)"}`, "");
+    out.push(
+      "",
+      `${h2} ${generator === "artillery" ? "Artillery (custom histogram broadcast.latency_ms)" : "Cross-check generator (socket.io-client + perf_hooks)"}`,
+      "",
+    );
     out.push(resultsTable(generatorRows));
   }
 
@@ -144,15 +181,26 @@ export function renderMarkdown(results: BenchResults, chartFile: string, layout:
       disagreements.length === 0
         ? `Artillery and the cross-check agree within ${DISAGREEMENT_THRESHOLD * 100} % on p50 and p99 at every level.`
         : `**They disagree by more than ${DISAGREEMENT_THRESHOLD * 100} % in ${disagreements.length} of ${comparisons.length} comparisons:** ` +
-            disagreements.map((d) => `${d.clients.toLocaleString("en-US")} clients ${TARGET_LABELS[d.target]} ${d.metric} (${ms(d.artillery)} vs ${ms(d.crosscheck)} ms)`).join("; ") +
+            disagreements
+              .map(
+                (d) =>
+                  `${d.clients.toLocaleString("en-US")} clients ${TARGET_LABELS[d.target]} ${d.metric} (${ms(d.artillery)} vs ${ms(d.crosscheck)} ms)`,
+              )
+              .join("; ") +
             ". Both run the same scenario code on the same socket.io-client, each in its own process; what differs is the generator around it " +
             "(Artillery handles a metrics event per received message beside its CLI and worker) and run-to-run noise on a shared machine: " +
             "compare with the p99 range of the repeats and with the generator CPU column.",
     );
-    out.push("", "| clients | server | metric | Artillery ms | cross-check ms | difference |", "|---:|---|---|---:|---:|---:|");
+    out.push(
+      "",
+      "| clients | server | metric | Artillery ms | cross-check ms | difference |",
+      "|---:|---|---|---:|---:|---:|",
+    );
     for (const c of comparisons) {
       const flag = c.difference > DISAGREEMENT_THRESHOLD ? " **> 20 %**" : "";
-      out.push(`| ${c.clients.toLocaleString("en-US")} | ${TARGET_LABELS[c.target]} | ${c.metric} | ${ms(c.artillery)} | ${ms(c.crosscheck)} | ${(c.difference * 100).toFixed(0)} %${flag} |`);
+      out.push(
+        `| ${c.clients.toLocaleString("en-US")} | ${TARGET_LABELS[c.target]} | ${c.metric} | ${ms(c.artillery)} | ${ms(c.crosscheck)} | ${(c.difference * 100).toFixed(0)} %${flag} |`,
+      );
     }
   }
 
@@ -160,10 +208,19 @@ export function renderMarkdown(results: BenchResults, chartFile: string, layout:
 
   const invalid = rows.filter((row) => !row.valid);
   out.push("", `${h2} Invalid levels`, "");
-  if (invalid.length === 0) out.push(`None: every run had all clients connected, nothing rejected, and its load generator under ${MAX_GENERATOR_CPU_PERCENT} % of a core.`);
+  if (invalid.length === 0)
+    out.push(
+      `None: every run had all clients connected, nothing rejected, and its load generator under ${MAX_GENERATOR_CPU_PERCENT} % of a core.`,
+    );
   else {
-    out.push(`A level is invalid when its load generator used more than ${MAX_GENERATOR_CPU_PERCENT} % of a core during the measured window (its own queueing then inflates the latency), a client failed to connect, or the server rejected messages. Their numbers stay in the tables, marked.`, "");
-    for (const row of invalid) out.push(`- ${row.clients.toLocaleString("en-US")} clients, ${TARGET_LABELS[row.target]}, ${row.generator}: ${row.problems.join("; ")}`);
+    out.push(
+      `A level is invalid when its load generator used more than ${MAX_GENERATOR_CPU_PERCENT} % of a core during the measured window (its own queueing then inflates the latency), a client failed to connect, or the server rejected messages. Their numbers stay in the tables, marked.`,
+      "",
+    );
+    for (const row of invalid)
+      out.push(
+        `- ${row.clients.toLocaleString("en-US")} clients, ${TARGET_LABELS[row.target]}, ${row.generator}: ${row.problems.join("; ")}`,
+      );
   }
   return `${out.join("\n")}\n`;
 }

@@ -16,6 +16,9 @@ export function updateBenchmarksDoc(results: BenchResults, files: WrittenFiles) 
   const end = markdown.indexOf(END);
   if (start === -1 || end < start) throw new Error(`${BENCHMARKS_DOC} has no results section (${START} … ${END})`);
   const relative = (file: string) => path.relative(path.dirname(BENCHMARKS_DOC), file).split(path.sep).join("/");
-  const section = renderMarkdown(results, relative(files.chart), { headingPrefix: "###", reportLink: relative(files.markdown) });
+  const section = renderMarkdown(results, relative(files.chart), {
+    headingPrefix: "###",
+    reportLink: relative(files.markdown),
+  });
   writeFileSync(BENCHMARKS_DOC, `${markdown.slice(0, start + START.length)}\n\n${section}\n${markdown.slice(end)}`);
 }

@@ -17,7 +17,10 @@ export function writeResults(results: BenchResults, outDir: string, suffix = "")
   const base = path.join(outDir, `${results.stage.stage}-${results.startedAt.slice(0, 10)}${suffix}`);
   const files = { json: `${base}.json`, markdown: `${base}.md`, chart: `${base}.svg` };
   writeFileSync(files.json, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(files.chart, renderChart(aggregate(results.runs), `${results.stage.stage}, ${results.startedAt.slice(0, 10)}`));
+  writeFileSync(
+    files.chart,
+    renderChart(aggregate(results.runs), `${results.stage.stage}, ${results.startedAt.slice(0, 10)}`),
+  );
   writeFileSync(files.markdown, renderMarkdown(results, path.basename(files.chart)));
   return files;
 }

@@ -11,7 +11,11 @@ import { LATENCY_HISTOGRAM } from "../scenario/processor";
 import { runGenerator, type GeneratorExit } from "./generator-process";
 
 const SCENARIO = fileURLToPath(new URL("../scenario/broadcast.yml", import.meta.url));
-const ARTILLERY_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve("artillery/package.json")), "bin", "run");
+const ARTILLERY_BIN = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("artillery/package.json")),
+  "bin",
+  "run",
+);
 
 export interface GeneratorResult {
   exit: GeneratorExit;
@@ -40,13 +44,23 @@ function csvField(value: string) {
  * One CSV row per virtual user (Artillery's payload, read in order): the Origin header and the session cookie the
  * scenario's per-user `extraHeaders` template picks up. The scenario passes only these two headers.
  */
-function writeHeadersPayload(workDir: string, clients: number, origin: string, headersByClient: Record<string, string>[]) {
-  const unsupported = [...new Set(headersByClient.flatMap((headers) => Object.keys(headers)))].filter((name) => name !== "cookie");
+function writeHeadersPayload(
+  workDir: string,
+  clients: number,
+  origin: string,
+  headersByClient: Record<string, string>[],
+) {
+  const unsupported = [...new Set(headersByClient.flatMap((headers) => Object.keys(headers)))].filter(
+    (name) => name !== "cookie",
+  );
   if (unsupported.length > 0) {
     throw new Error(`broadcast.yml passes only a cookie header per user; add a column for ${unsupported.join(", ")}`);
   }
   const csvPath = path.join(workDir, "users.csv");
-  const rows = Array.from({ length: clients }, (_, index) => `${csvField(origin)},${csvField(headersByClient[index]?.cookie ?? "")}`);
+  const rows = Array.from(
+    { length: clients },
+    (_, index) => `${csvField(origin)},${csvField(headersByClient[index]?.cookie ?? "")}`,
+  );
   writeFileSync(csvPath, `${rows.join("\n")}\n`);
   return [{ path: csvPath, fields: ["benchOrigin", "benchCookie"], order: "sequence", cast: false, skipHeader: false }];
 }
@@ -79,8 +93,20 @@ export async function runArtillery(options: {
   const variables = { benchParams: JSON.stringify(params), benchSummaryPath: summaryPath };
   const exit = await runGenerator(
     process.execPath,
-    [ARTILLERY_BIN, "run", SCENARIO, "--target", url, "--output", outputPath, "--quiet",
-      "--overrides", JSON.stringify(overrides), "--variables", JSON.stringify(variables)],
+    [
+      ARTILLERY_BIN,
+      "run",
+      SCENARIO,
+      "--target",
+      url,
+      "--output",
+      outputPath,
+      "--quiet",
+      "--overrides",
+      JSON.stringify(overrides),
+      "--variables",
+      JSON.stringify(variables),
+    ],
     // One worker: every virtual user in one process, sharing the run. No telemetry: nothing leaves this machine.
     { WORKERS: "1", ARTILLERY_DISABLE_TELEMETRY: "true" },
     options.timeoutMs,

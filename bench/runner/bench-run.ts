@@ -20,7 +20,14 @@ import { installCleanup } from "./children";
 import { runCrosscheck } from "./crosscheck";
 import type { BenchOptions } from "./options";
 import { buildRecord, failedRecord, type GeneratorKind, type RunRecord } from "./run-record";
-import { externalTarget, startBaseline, startTarget, TARGET_LABELS, type RunningServer, type TargetKind } from "./servers";
+import {
+  externalTarget,
+  startBaseline,
+  startTarget,
+  TARGET_LABELS,
+  type RunningServer,
+  type TargetKind,
+} from "./servers";
 
 export interface MachineInfo {
   cpus: number;
@@ -72,7 +79,11 @@ function featuresFor(kind: TargetKind, stage: Stage): string[] {
 }
 
 /** Runs every feature's user preparation (e.g. sign-ups) once, against the target, for the largest level. */
-async function prepareUsers(stage: Stage, count: number, start: () => Promise<RunningServer>): Promise<Record<string, string>[]> {
+async function prepareUsers(
+  stage: Stage,
+  count: number,
+  start: () => Promise<RunningServer>,
+): Promise<Record<string, string>[]> {
   const preparations = preparationsFor(stage.features).filter((preparation) => preparation.prepareUsers);
   if (preparations.length === 0) return [];
   banner(`Preparing ${count} users for ${stage.features.join(", ")}`);
@@ -94,7 +105,9 @@ function describe(record: RunRecord): string {
   const delivery = record.delivery;
   const parts = [
     latency ? `p50 ${latency.p50.toFixed(1)}  p99 ${latency.p99.toFixed(1)}  max ${latency.max.toFixed(0)} ms` : "",
-    delivery ? `${((delivery.delivered / Math.max(1, delivery.expected)) * 100).toFixed(2)} % of ${delivery.expected} delivered` : "",
+    delivery
+      ? `${((delivery.delivered / Math.max(1, delivery.expected)) * 100).toFixed(2)} % of ${delivery.expected} delivered`
+      : "",
     `server ${record.server.cpuPercent?.toFixed(0) ?? "?"} % CPU ${record.server.rssPeakMB?.toFixed(0) ?? "?"} MB`,
     `generator ${record.loadGenerator.cpuPercent?.toFixed(0) ?? "?"} % CPU`,
     `others ${record.otherProcesses.cpuPercent?.toFixed(0) ?? "?"} %`,
@@ -109,8 +122,11 @@ async function startWithRetries(start: () => Promise<RunningServer>): Promise<Ru
       return await start();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (attempt >= SERVER_START_ATTEMPTS) throw new Error(`the server did not start (${attempt} attempts): ${message.slice(0, 500)}`);
-      console.log(`\n  the server did not start (${message.split("\n").slice(-2).join(" ").slice(0, 200)}); trying again in ${SERVER_RETRY_PAUSE_MS / 1000} s`);
+      if (attempt >= SERVER_START_ATTEMPTS)
+        throw new Error(`the server did not start (${attempt} attempts): ${message.slice(0, 500)}`);
+      console.log(
+        `\n  the server did not start (${message.split("\n").slice(-2).join(" ").slice(0, 200)}); trying again in ${SERVER_RETRY_PAUSE_MS / 1000} s`,
+      );
       await sleep(SERVER_RETRY_PAUSE_MS);
     }
   }
@@ -120,7 +136,10 @@ async function startWithRetries(start: () => Promise<RunningServer>): Promise<Ru
  * Runs the whole benchmark. `onRun` gets the results so far after every run, so a long run that is interrupted
  * still leaves its numbers behind.
  */
-export async function runBenchmark(options: BenchOptions, onRun?: (partial: BenchResults) => void): Promise<BenchResults> {
+export async function runBenchmark(
+  options: BenchOptions,
+  onRun?: (partial: BenchResults) => void,
+): Promise<BenchResults> {
   const stage = findStage(options.step);
   preparationsFor(stage.features); // refuses early, before building anything, if a feature is not supported yet
   installCleanup();
@@ -132,7 +151,9 @@ export async function runBenchmark(options: BenchOptions, onRun?: (partial: Benc
     try {
       await fetch(external, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
     } catch {
-      throw new Error(`Nothing answers at ${external}. Start your app first (npm start / npm run dev in your project).`);
+      throw new Error(
+        `Nothing answers at ${external}. Start your app first (npm start / npm run dev in your project).`,
+      );
     }
   } else await ensureBuilt(stage, options.build);
 
@@ -150,8 +171,16 @@ export async function runBenchmark(options: BenchOptions, onRun?: (partial: Benc
     finishedAt: new Date().toISOString(),
     machine: { ...machine, loadAfter: os.loadavg().map((value) => Math.round(value * 100) / 100) },
     options: {
-      clients: options.clients, rate: options.rate, repeat: options.repeat, targets: options.targets, generators: options.generators,
-      rampRate: options.rampRate, quietMs: options.quietMs, warmupMs: options.warmupMs, windowMs: options.windowMs, drainMs: options.drainMs,
+      clients: options.clients,
+      rate: options.rate,
+      repeat: options.repeat,
+      targets: options.targets,
+      generators: options.generators,
+      rampRate: options.rampRate,
+      quietMs: options.quietMs,
+      warmupMs: options.warmupMs,
+      windowMs: options.windowMs,
+      drainMs: options.drainMs,
     },
     notes,
     runs,
@@ -163,7 +192,9 @@ export async function runBenchmark(options: BenchOptions, onRun?: (partial: Benc
       return external ? externalTarget(external) : startTarget(stage, targetUrl, targetEnv);
     };
     if (external) {
-      notes.push(`Target: ${external}, an app this run did not start, measured as a ${stage.stage} stage; its CPU and memory are not measured (its CPU counts under other CPU).`);
+      notes.push(
+        `Target: ${external}, an app this run did not start, measured as a ${stage.stage} stage; its CPU and memory are not measured (its CPU counts under other CPU).`,
+      );
     }
     // Accounts live in the target's data folder; the bare Socket.IO baseline runs the stage's handler on the same
     // data, so its clients use the same session cookies. The raw ws floor has no accounts.
@@ -171,11 +202,15 @@ export async function runBenchmark(options: BenchOptions, onRun?: (partial: Benc
       ? await prepareUsers(stage, Math.max(...options.clients), () => startServer("target"))
       : [];
     if (accountHeaders.length > 0) {
-      notes.push(`Every client of the step and of bare Socket.IO signed up first and connected with its own session cookie (${stage.features.join(", ")}).`);
+      notes.push(
+        `Every client of the step and of bare Socket.IO signed up first and connected with its own session cookie (${stage.features.join(", ")}).`,
+      );
     }
 
     const pairs = options.targets.flatMap((target) =>
-      options.generators.filter((generator) => !options.skip?.(target, generator)).map((generator) => ({ target, generator })),
+      options.generators
+        .filter((generator) => !options.skip?.(target, generator))
+        .map((generator) => ({ target, generator })),
     );
     const total = options.clients.length * options.repeat * pairs.length;
     banner(
@@ -198,13 +233,26 @@ export async function runBenchmark(options: BenchOptions, onRun?: (partial: Benc
           if (process.stdout.isTTY) process.stdout.write(`${label} …\r`);
           const runStartedAt = Date.now();
           const record = await measureOnce({
-            stage, clients, repeat, target, generator, options, workDir,
+            stage,
+            clients,
+            repeat,
+            target,
+            generator,
+            options,
+            workDir,
             headersByClient: target === "ws" ? [] : accountHeaders,
             // The stage's handler checks Origin against the app's own address, wherever the socket server runs.
             origin: target === "ws" ? undefined : targetUrl,
             start: () => startWithRetries(() => startServer(target)),
           }).catch((error: unknown) =>
-            failedRecord({ clients, repeat, target, generator, startedAt: runStartedAt, error: error instanceof Error ? error.message : String(error) }),
+            failedRecord({
+              clients,
+              repeat,
+              target,
+              generator,
+              startedAt: runStartedAt,
+              error: error instanceof Error ? error.message : String(error),
+            }),
           );
           runs.push(record);
           onRun?.(assemble());
@@ -248,7 +296,13 @@ async function measureOnce(input: {
     features: featuresFor(target, stage),
   };
   const timeoutMs =
-    params.connectDeadlineMs + 30_000 + params.warmupMs + params.windowMs + params.drainMs + ACK_TIMEOUT_MS + GENERATOR_STARTUP_ALLOWANCE_MS;
+    params.connectDeadlineMs +
+    30_000 +
+    params.warmupMs +
+    params.windowMs +
+    params.drainMs +
+    ACK_TIMEOUT_MS +
+    GENERATOR_STARTUP_ALLOWANCE_MS;
 
   const startedAt = Date.now();
   const server = await input.start();
@@ -261,7 +315,14 @@ async function measureOnce(input: {
     await sleep(SETTLE_BEFORE_IDLE_RSS_MS);
     const rssIdleBytes = serverPid === undefined ? null : (readProcess(serverPid)?.rssBytes ?? null);
     const origin = input.origin ?? server.url;
-    const common = { url: server.url, origin, params, headersByClient: input.headersByClient, workDir: input.workDir, timeoutMs };
+    const common = {
+      url: server.url,
+      origin,
+      params,
+      headersByClient: input.headersByClient,
+      workDir: input.workDir,
+      timeoutMs,
+    };
     const result: GeneratorResult =
       input.generator === "artillery" ? await runArtillery({ ...common, rampSeconds }) : await runCrosscheck(common);
     const serverAlive = serverPid === undefined || readProcess(serverPid) !== undefined;
@@ -269,8 +330,16 @@ async function measureOnce(input: {
     const machineSamples = machineSampler.stop();
     if (!serverAlive) result.errors.push("the server exited during the run");
     return buildRecord({
-      clients, repeat: input.repeat, target, generator: input.generator, result,
-      serverSamples, machineSamples, loadAverage, rssIdleBytes, startedAt,
+      clients,
+      repeat: input.repeat,
+      target,
+      generator: input.generator,
+      result,
+      serverSamples,
+      machineSamples,
+      loadAverage,
+      rssIdleBytes,
+      startedAt,
     });
   } finally {
     await server.stop();

@@ -33,7 +33,8 @@ export async function ensureBuilt(stage: Stage, mode: "auto" | "never") {
   const reason = staleReason(stage);
   if (!reason) return;
   if (mode === "never") {
-    if (!existsSync(path.join(stage.dir, "dist/server.js"))) throw new Error(`${stage.relativeDir} is not built (${reason}): run without --no-build`);
+    if (!existsSync(path.join(stage.dir, "dist/server.js")))
+      throw new Error(`${stage.relativeDir} is not built (${reason}): run without --no-build`);
     console.log(`  (--no-build: using the existing build although ${reason})`);
     return;
   }

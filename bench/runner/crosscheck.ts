@@ -19,7 +19,19 @@ export async function runCrosscheck(options: {
   timeoutMs: number;
 }): Promise<GeneratorResult> {
   const outPath = path.join(options.workDir, "crosscheck-output.json");
-  const args = ["--import", "tsx", GENERATOR, "--url", options.url, "--origin", options.origin, "--params", JSON.stringify(options.params), "--out", outPath];
+  const args = [
+    "--import",
+    "tsx",
+    GENERATOR,
+    "--url",
+    options.url,
+    "--origin",
+    options.origin,
+    "--params",
+    JSON.stringify(options.params),
+    "--out",
+    outPath,
+  ];
   if (options.headersByClient.length > 0) {
     const usersPath = path.join(options.workDir, "headers.json");
     writeFileSync(usersPath, JSON.stringify(options.headersByClient));
@@ -34,7 +46,8 @@ export async function runCrosscheck(options: {
     return { exit, latency: null, summary: null, errors };
   }
   const output = JSON.parse(readFileSync(outPath, "utf8")) as CrosscheckOutput;
-  if (output.connectErrors > 0) errors.push(`${output.connectErrors} connections failed: ${output.firstConnectError ?? "?"}`);
+  if (output.connectErrors > 0)
+    errors.push(`${output.connectErrors} connections failed: ${output.firstConnectError ?? "?"}`);
   if (!output.summary) errors.push("no client connected");
   return { exit, latency: output.latency, summary: output.summary, errors };
 }

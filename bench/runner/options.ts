@@ -47,7 +47,10 @@ export const USAGE = `npm run bench -- --step 01 [options]
   --report FILE.json   only re-render the report (and with --update-docs the docs) of a finished run`;
 
 function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
-  const items = value.split(",").map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   const bad = items.filter((item) => !allowed.includes(item as T));
   if (bad.length > 0 || items.length === 0) throw new Error(`--${name}: use some of ${allowed.join(",")}`);
   return items as T[];
@@ -55,7 +58,8 @@ function list<T extends string>(value: string, allowed: readonly T[], name: stri
 
 function positiveNumber(value: string, name: string, max: number, min = Number.MIN_VALUE): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number < min || number > max) throw new Error(`--${name} must be a number in [${min}, ${max}]`);
+  if (!Number.isFinite(number) || number < min || number > max)
+    throw new Error(`--${name} must be a number in [${min}, ${max}]`);
   return number;
 }
 

@@ -107,7 +107,8 @@ export function buildRecord(input: {
       drained: summary.drained,
     };
     if (summary.receivers < clients) problems.push(`only ${summary.receivers} of ${clients} clients connected in time`);
-    if (sends.rejected > 0) problems.push(`server rejected ${sends.rejected} messages (${JSON.stringify(sends.rejectedBy)})`);
+    if (sends.rejected > 0)
+      problems.push(`server rejected ${sends.rejected} messages (${JSON.stringify(sends.rejectedBy)})`);
     if (sends.ackTimeouts > 0) problems.push(`${sends.ackTimeouts} acks timed out`);
     if (!summary.quietBeforeSending) problems.push("presence events never stopped before sending");
   }
@@ -119,14 +120,17 @@ export function buildRecord(input: {
   const generatorCpu = inWindow(generatorSamples);
   const serverCpu = inWindow(serverSamples);
   const machineCpu =
-    windowStart !== undefined && windowEnd !== undefined ? machineBusyPercent(input.machineSamples, windowStart, windowEnd) : null;
+    windowStart !== undefined && windowEnd !== undefined
+      ? machineBusyPercent(input.machineSamples, windowStart, windowEnd)
+      : null;
   const otherCpu = machineCpu === null ? null : Math.max(0, machineCpu - (serverCpu ?? 0) - (generatorCpu ?? 0));
   if (generatorCpu === null) problems.push("no CPU samples of the load generator in the measured window");
   else if (generatorCpu > MAX_GENERATOR_CPU_PERCENT) {
     problems.push(`load generator at ${generatorCpu.toFixed(0)} % of a core (limit ${MAX_GENERATOR_CPU_PERCENT} %)`);
   }
 
-  const rssConnected = timeline?.sendingStartedAt !== undefined ? rssAt(serverSamples, timeline.sendingStartedAt) : null;
+  const rssConnected =
+    timeline?.sendingStartedAt !== undefined ? rssAt(serverSamples, timeline.sendingStartedAt) : null;
   const rssPerClient =
     rssConnected !== null && input.rssIdleBytes !== null && summary && summary.receivers > 0
       ? (rssConnected - input.rssIdleBytes) / summary.receivers / 1024
@@ -158,7 +162,14 @@ export function buildRecord(input: {
 }
 
 /** A run that produced no numbers at all (e.g. its server would not start): kept, so the report shows the gap. */
-export function failedRecord(input: { clients: number; repeat: number; target: TargetKind; generator: GeneratorKind; error: string; startedAt: number }): RunRecord {
+export function failedRecord(input: {
+  clients: number;
+  repeat: number;
+  target: TargetKind;
+  generator: GeneratorKind;
+  error: string;
+  startedAt: number;
+}): RunRecord {
   return {
     clients: input.clients,
     repeat: input.repeat,

@@ -77,10 +77,14 @@ export async function startBaseline(
   compiled.set(source, program);
 
   const child = track(
-    spawn(process.execPath, [program, "--port", String(port), ...(kind === "socketio" ? ["--stage-dir", stage.dir] : [])], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...targetEnv, PORT: String(port), NODE_ENV: "production" },
-    }),
+    spawn(
+      process.execPath,
+      [program, "--port", String(port), ...(kind === "socketio" ? ["--stage-dir", stage.dir] : [])],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, ...targetEnv, PORT: String(port), NODE_ENV: "production" },
+      },
+    ),
   );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -98,7 +102,10 @@ export async function startBaseline(
     });
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${kind} baseline not ready within ${READY_TIMEOUT_MS} ms:\n${output}`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${kind} baseline not ready within ${READY_TIMEOUT_MS} ms:\n${output}`)),
+      READY_TIMEOUT_MS,
+    );
     const onData = () => {
       if (!output.includes("ready:")) return;
       clearTimeout(timer);

@@ -29,7 +29,8 @@ export async function signUpMany(url: string, count: number, prefix: string): Pr
         body: JSON.stringify({ name: `Soak ${index}`, email, password: PASSWORD }),
         signal: AbortSignal.timeout(30_000),
       });
-      if (!response.ok) throw new Error(`sign-up ${index}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
+      if (!response.ok)
+        throw new Error(`sign-up ${index}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
       accounts[index] = { email, cookie: cookieHeaderFrom(response.headers.getSetCookie()) };
     }
   };
@@ -41,7 +42,11 @@ export type SoakSocket = Socket;
 
 /** A connected Socket.IO client of `account`, over WebSocket like the load tests. */
 export async function connect(url: string, account: Account): Promise<SoakSocket> {
-  const socket = io(url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: account.cookie, origin: url } });
+  const socket = io(url, {
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: { cookie: account.cookie, origin: url },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
     socket.once("connect_error", reject);
@@ -50,7 +55,11 @@ export async function connect(url: string, account: Account): Promise<SoakSocket
 }
 
 /** Sends an acked event; resolves with the answer, or { ok: false, timeout: true } when none came in time. */
-export async function ask(socket: SoakSocket, event: string, payload: unknown): Promise<{ ok?: boolean; [key: string]: unknown }> {
+export async function ask(
+  socket: SoakSocket,
+  event: string,
+  payload: unknown,
+): Promise<{ ok?: boolean; [key: string]: unknown }> {
   try {
     return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as { ok?: boolean };
   } catch {
@@ -78,13 +87,17 @@ export class Probe {
       const socket = await connect(url, account);
       const created = await ask(socket, "create room", { name: `Probe ${i}`, kind: "private" });
       const room = created.room as { id: string } | undefined;
-      if (!room || !(await ask(socket, "join room", { roomId: room.id })).ok) throw new Error("the probe could not open its room");
+      if (!room || !(await ask(socket, "join room", { roomId: room.id })).ok)
+        throw new Error("the probe could not open its room");
       sockets.push(socket);
     }
     const probe = new Probe(sockets);
     sockets.forEach((socket, i) => {
       // Staggered, so the connections' messages spread over the interval.
-      setTimeout(() => probe.timers.push(setInterval(() => void probe.ping(socket), intervalMs)), (intervalMs / sockets.length) * i);
+      setTimeout(
+        () => probe.timers.push(setInterval(() => void probe.ping(socket), intervalMs)),
+        (intervalMs / sockets.length) * i,
+      );
     });
     return probe;
   }
@@ -123,9 +136,11 @@ export async function slowConsumer(url: string, account: Account): Promise<{ clo
   await new Promise<void>((resolve, reject) => {
     ws.on("message", (data: Buffer) => {
       const packet = data.toString();
-      if (packet.startsWith("0")) ws.send("40"); // Engine.IO open: connect to the default namespace
+      if (packet.startsWith("0"))
+        ws.send("40"); // Engine.IO open: connect to the default namespace
       else if (packet.startsWith("40")) ws.send('421["join room",{"roomId":"general"}]');
-      else if (packet.startsWith("431")) resolve(); // the join's ack
+      else if (packet.startsWith("431"))
+        resolve(); // the join's ack
       else if (packet === "2") ws.send("3"); // answer pings until it stops reading
     });
     ws.once("error", reject);

@@ -21,7 +21,9 @@ export class ServerMemory {
   }
 
   static async connect(inspectorPort: number): Promise<ServerMemory> {
-    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
+      webSocketDebuggerUrl: string;
+    }[];
     const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
     await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
     return new ServerMemory(socket);
@@ -42,7 +44,10 @@ export class ServerMemory {
   /** The server's memory now; after a full garbage collection with `collect`, so the heap is what is kept. */
   async read(collect = false): Promise<MemoryReading> {
     if (collect) await this.call("HeapProfiler.collectGarbage");
-    const answer = (await this.call("Runtime.evaluate", { expression: "process.memoryUsage()", returnByValue: true })) as {
+    const answer = (await this.call("Runtime.evaluate", {
+      expression: "process.memoryUsage()",
+      returnByValue: true,
+    })) as {
       result: { value: { rss: number; heapUsed: number; heapTotal: number } };
     };
     const { rss, heapUsed, heapTotal } = answer.result.value;

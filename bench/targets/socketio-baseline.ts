@@ -32,7 +32,11 @@ interface AuthModule {
 }
 
 const { values } = parseArgs({
-  options: { port: { type: "string" }, host: { type: "string", default: "localhost" }, "stage-dir": { type: "string" } },
+  options: {
+    port: { type: "string" },
+    host: { type: "string", default: "localhost" },
+    "stage-dir": { type: "string" },
+  },
 });
 const port = Number(values.port);
 const stageDir = values["stage-dir"];
@@ -61,7 +65,9 @@ async function attachChatServer(httpServer: HttpServer): Promise<SocketIoServer>
 
 const httpServer = createServer((_request, response) => response.writeHead(404).end());
 const io = await attachChatServer(httpServer);
-httpServer.listen(port, values.host, () => console.log(`ready: bare Socket.IO baseline on http://${values.host}:${port}`));
+httpServer.listen(port, values.host, () =>
+  console.log(`ready: bare Socket.IO baseline on http://${values.host}:${port}`),
+);
 
 const shutdown = () => {
   void io.close();

@@ -29,7 +29,9 @@ const wss = new WebSocketServer({ server: httpServer, path: "/socket.io/", maxPa
 /** Connections that joined the default namespace: everyone a broadcast goes to. */
 const members = new Set<WebSocket>();
 
-type Result = { ok: true; message: { id: string; text: string; sentAt: number } } | { ok: false; error: { code: string; message: string } };
+type Result =
+  | { ok: true; message: { id: string; text: string; sentAt: number } }
+  | { ok: false; error: { code: string; message: string } };
 
 function send(ws: WebSocket, frame: string) {
   if (ws.readyState === ws.OPEN) ws.send(frame);
@@ -67,7 +69,10 @@ function onEvent(ws: WebSocket, body: string) {
 }
 
 wss.on("connection", (ws) => {
-  send(ws, `0${JSON.stringify({ sid: randomUUID(), upgrades: [], pingInterval: PING_INTERVAL_MS, pingTimeout: PING_TIMEOUT_MS, maxPayload: MAX_FRAME_BYTES })}`);
+  send(
+    ws,
+    `0${JSON.stringify({ sid: randomUUID(), upgrades: [], pingInterval: PING_INTERVAL_MS, pingTimeout: PING_TIMEOUT_MS, maxPayload: MAX_FRAME_BYTES })}`,
+  );
   ws.on("message", (data, isBinary) => {
     if (isBinary) return ws.close(1003, "text frames only");
     // The default binaryType ("nodebuffer") delivers every frame as one Buffer.

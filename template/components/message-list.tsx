@@ -30,9 +30,13 @@ export function MessageList({ items }: { items: ChatItem[] }) {
       aria-label="Messages"
       className="flex flex-1 flex-col overflow-y-auto px-4 py-4"
     >
-      {items.length === 0 && <p className="m-auto text-sm text-zinc-600 dark:text-zinc-400">No messages yet. Say hello!</p>}
+      {items.length === 0 && (
+        <p className="m-auto text-sm text-zinc-600 dark:text-zinc-400">No messages yet. Say hello!</p>
+      )}
       <ol className="flex flex-col gap-2">
-        {items.map((item) => (item.kind === "notice" ? <Notice key={item.key} item={item} /> : <Message key={item.key} item={item} />))}
+        {items.map((item) =>
+          item.kind === "notice" ? <Notice key={item.key} item={item} /> : <Message key={item.key} item={item} />,
+        )}
       </ol>
     </div>
   );

@@ -32,7 +32,13 @@ export const test = base.extend<TestFixtures, { app: AppUnderTest }>({
       const externalUrl = process.env.CHAT_BASE_URL;
       if (externalUrl) {
         const notRestartable = () => Promise.reject(new Error("cannot restart an app this run did not start"));
-        await use({ url: externalUrl.replace(/\/$/, ""), features, canRestart: false, stop: notRestartable, start: notRestartable });
+        await use({
+          url: externalUrl.replace(/\/$/, ""),
+          features,
+          canRestart: false,
+          stop: notRestartable,
+          start: notRestartable,
+        });
         return;
       }
 

@@ -16,7 +16,12 @@ export interface Person {
 export function newPerson(name: string): Person {
   const id = randomUUID().slice(0, 8);
   const address = `10.${[...randomBytes(3)].join(".")}`;
-  return { name: `${name} ${id}`, email: `${name.toLowerCase()}-${id}@example.test`, password: `pw-${randomUUID()}`, address };
+  return {
+    name: `${name} ${id}`,
+    email: `${name.toLowerCase()}-${id}@example.test`,
+    password: `pw-${randomUUID()}`,
+    address,
+  };
 }
 
 /** A short unique tag for message texts, so a test only looks at the messages it sent. */

@@ -6,8 +6,12 @@ export default class SkipReasonsReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult) {
     if (result.status !== "skipped") return;
-    const reasons = test.annotations.filter((annotation) => annotation.type === "skip").map((annotation) => annotation.description);
-    this.skipped.push(`  - ${test.titlePath().slice(1).join(" › ")}: ${reasons.filter(Boolean).join("; ") || "no reason given"}`);
+    const reasons = test.annotations
+      .filter((annotation) => annotation.type === "skip")
+      .map((annotation) => annotation.description);
+    this.skipped.push(
+      `  - ${test.titlePath().slice(1).join(" › ")}: ${reasons.filter(Boolean).join("; ") || "no reason given"}`,
+    );
   }
 
   onEnd() {

@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from "react";
 import type { ConnectionStatus } from "@/lib/chat-state";
 import { MAX_MESSAGE_LENGTH } from "@/lib/protocol";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 const PLACEHOLDERS: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
@@ -28,7 +30,7 @@ export function MessageComposer({ status, onSend }: { status: ConnectionStatus; 
       <label htmlFor="message-input" className="sr-only">
         Message
       </label>
-      <input
+      <Input
         id="message-input"
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -39,15 +41,11 @@ export function MessageComposer({ status, onSend }: { status: ConnectionStatus; 
         placeholder={PLACEHOLDERS[status]}
         autoComplete="off"
         autoFocus
-        className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-disabled:opacity-50 dark:border-zinc-700 dark:focus:ring-zinc-700"
+        className="min-w-0 flex-1"
       />
-      <button
-        type="submit"
-        disabled={disabled || text.trim() === ""}
-        className="shrink-0 rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-zinc-400 disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
-      >
+      <Button variant="primary" type="submit" disabled={disabled || text.trim() === ""} className="shrink-0">
         Send
-      </button>
+      </Button>
     </form>
   );
 }

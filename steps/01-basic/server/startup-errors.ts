@@ -10,11 +10,15 @@ export function exitIfCannotListen(httpServer: HttpServer, port: number) {
   httpServer.once("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
       exitWithStartupError(
-        new ConfigurationError(`Port ${port} is already in use: stop what runs there, or set PORT (e.g. PORT=${port + 1}).`),
+        new ConfigurationError(
+          `Port ${port} is already in use: stop what runs there, or set PORT (e.g. PORT=${port + 1}).`,
+        ),
       );
     }
     if (error.code === "EACCES") {
-      exitWithStartupError(new ConfigurationError(`Port ${port} needs privileges this process lacks: set PORT above 1023.`));
+      exitWithStartupError(
+        new ConfigurationError(`Port ${port} needs privileges this process lacks: set PORT above 1023.`),
+      );
     }
     exitWithStartupError(error);
   });

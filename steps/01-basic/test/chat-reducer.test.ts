@@ -10,7 +10,9 @@ describe("chatReducer", () => {
     expect(pending.items).toEqual([expect.objectContaining({ key: "local-1", delivery: "pending" })]);
 
     const sent = chatReducer(pending, { type: "sent", key: "local-1", message: message("m1", "hi") });
-    expect(sent.items).toEqual([expect.objectContaining({ key: "local-1", delivery: "sent", message: message("m1", "hi") })]);
+    expect(sent.items).toEqual([
+      expect.objectContaining({ key: "local-1", delivery: "sent", message: message("m1", "hi") }),
+    ]);
   });
 
   it("shows the sender's own broadcast copy once, whichever of ack and broadcast comes first", () => {
@@ -31,7 +33,10 @@ describe("chatReducer", () => {
   });
 
   it("marks a message the server refused as failed, with the reason", () => {
-    const state = run({ type: "sending", key: "local-1", text: "hi", at: 1 }, { type: "failed", key: "local-1", error: "Slow down" });
+    const state = run(
+      { type: "sending", key: "local-1", text: "hi", at: 1 },
+      { type: "failed", key: "local-1", error: "Slow down" },
+    );
     expect(state.items[0]).toMatchObject({ delivery: "failed", error: "Slow down" });
   });
 
@@ -46,7 +51,10 @@ describe("chatReducer", () => {
   });
 
   it(`keeps only the latest ${MAX_ITEMS} lines`, () => {
-    const actions = Array.from({ length: MAX_ITEMS + 5 }, (_, i): ChatAction => ({ type: "received", message: message(`m${i}`) }));
+    const actions = Array.from({ length: MAX_ITEMS + 5 }, (_, i): ChatAction => ({
+      type: "received",
+      message: message(`m${i}`),
+    }));
     const state = run(...actions);
     expect(state.items).toHaveLength(MAX_ITEMS);
     expect(state.items[0]).toMatchObject({ key: "m5" });

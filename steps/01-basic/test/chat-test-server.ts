@@ -30,7 +30,12 @@ export async function startChatTestServer(presence?: PresenceSettings): Promise<
   const clients: TestClient[] = [];
 
   function createClient(): TestClient {
-    const client: TestClient = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false });
+    const client: TestClient = connect(url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      autoConnect: false,
+    });
     clients.push(client);
     return client;
   }

@@ -4,10 +4,18 @@ import { firstPresence } from "./http-client";
 import { DevServerAlreadyRunning, startDevServer, type RunningServer } from "./start-server";
 
 /** Opens a WebSocket handshake on `path` and resolves with the HTTP status the server answered. */
-function upgrade(url: string, path: string): Promise<{ status: number; stillOpenAfterMs: (ms: number) => Promise<boolean> }> {
+function upgrade(
+  url: string,
+  path: string,
+): Promise<{ status: number; stillOpenAfterMs: (ms: number) => Promise<boolean> }> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}${path}`, {
-      headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" },
+      headers: {
+        Connection: "Upgrade",
+        Upgrade: "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+      },
     });
     req.once("upgrade", (response, socket) => {
       let closed = false;
@@ -23,7 +31,9 @@ function upgrade(url: string, path: string): Promise<{ status: number; stillOpen
           ),
       });
     });
-    req.once("response", (response) => resolve({ status: response.statusCode ?? 0, stillOpenAfterMs: () => Promise.resolve(false) }));
+    req.once("response", (response) =>
+      resolve({ status: response.statusCode ?? 0, stillOpenAfterMs: () => Promise.resolve(false) }),
+    );
     req.once("error", reject);
     req.end();
   });

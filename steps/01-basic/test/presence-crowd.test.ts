@@ -48,7 +48,8 @@ describe("presence in a crowd (above the announce threshold)", () => {
     server = await startChatTestServer({ announceMaxOnline: 1, batchIntervalMs: interval });
     const observer = await connectFollowed();
     const frames: string[] = [];
-    for (const event of ["presence", "user joined", "user left"] as const) observer.client.on(event, () => frames.push(event));
+    for (const event of ["presence", "user joined", "user left"] as const)
+      observer.client.on(event, () => frames.push(event));
 
     const arrivals = 6;
     const started = performance.now();

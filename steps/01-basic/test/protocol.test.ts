@@ -37,7 +37,10 @@ describe("chat message", () => {
 
     const ack = await clients[0].emitWithAck("chat message", "hello everyone");
 
-    expect(ack).toEqual({ ok: true, message: { id: expect.any(String), text: "hello everyone", sentAt: expect.any(Number) } });
+    expect(ack).toEqual({
+      ok: true,
+      message: { id: expect.any(String), text: "hello everyone", sentAt: expect.any(Number) },
+    });
     if (!ack.ok) throw new Error("unreachable");
     for (const inbox of inboxes) await expect.poll(() => inbox.length).toBe(1);
     for (const inbox of inboxes) expect(inbox).toEqual([ack.message]);
@@ -77,7 +80,10 @@ describe("chat message", () => {
     const [sender, observer] = [await server.connectClient(), await server.connectClient()];
     const inbox = recordEvents(observer, "chat message");
 
-    expect(await sendRaw(sender, ...args)).toEqual({ ok: false, error: { code: "invalid_payload", message: expect.any(String) } });
+    expect(await sendRaw(sender, ...args)).toEqual({
+      ok: false,
+      error: { code: "invalid_payload", message: expect.any(String) },
+    });
     await expectNothingBroadcast(sender, inbox);
   });
 
@@ -90,7 +96,9 @@ describe("chat message", () => {
   it("rate-limits a client that floods, without affecting others", async () => {
     const [flooder, other] = [await server.connectClient(), await server.connectClient()];
     const attempts = MESSAGE_RATE_LIMIT.burst * 3;
-    const acks = await Promise.all(Array.from({ length: attempts }, (_, i) => flooder.emitWithAck("chat message", `flood ${i}`)));
+    const acks = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => flooder.emitWithAck("chat message", `flood ${i}`)),
+    );
 
     expect(acks.slice(0, MESSAGE_RATE_LIMIT.burst).every((ack) => ack.ok)).toBe(true);
     const limited = acks.filter((ack) => !ack.ok);
@@ -143,7 +151,10 @@ describe("hostile input", () => {
   });
 
   it.each([
-    ["invalid messages without an ack", (client: TestClient) => (client as unknown as RawEmitter).emit("chat message", 42)],
+    [
+      "invalid messages without an ack",
+      (client: TestClient) => (client as unknown as RawEmitter).emit("chat message", 42),
+    ],
     ["unknown events", (client: TestClient) => (client as unknown as RawEmitter).emit("no such event", "x")],
   ])("disconnects a connection that keeps sending %s, and only that one", async (_name, misbehave) => {
     const [offender, bystander] = [await server.connectClient(), await server.connectClient()];
@@ -185,5 +196,4 @@ describe("presence", () => {
     client.connect();
     expect(await presence).toEqual({ online: 2 });
   });
-
 });

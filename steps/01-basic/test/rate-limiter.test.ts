@@ -5,7 +5,12 @@ describe("createRateLimiter", () => {
   it("allows a burst, then refills at the sustained rate", () => {
     let now = 0;
     const limiter = createRateLimiter({ burst: 3, perSecond: 2 }, () => now);
-    expect([limiter.tryTake(), limiter.tryTake(), limiter.tryTake(), limiter.tryTake()]).toEqual([true, true, true, false]);
+    expect([limiter.tryTake(), limiter.tryTake(), limiter.tryTake(), limiter.tryTake()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
 
     now += 499; // not yet a whole token
     expect(limiter.tryTake()).toBe(false);

@@ -75,7 +75,11 @@ function waitForReadyLine(child: ChildProcess): Promise<number> {
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("exit", (code) => {
       if (/server is already running in this directory/.test(output)) {
-        reject(new DevServerAlreadyRunning("a dev server is already running in this folder (npm run dev): stop it to run this test"));
+        reject(
+          new DevServerAlreadyRunning(
+            "a dev server is already running in this folder (npm run dev): stop it to run this test",
+          ),
+        );
       } else reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
     });
   });
@@ -101,7 +105,9 @@ export function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -20,6 +20,8 @@ describe("a server that cannot start", () => {
   it("says in one line that its port is taken, names PORT, and exits non-zero", async () => {
     const { code, output } = await runBuiltServerUntilExit({ PORT: String(busyPort) });
     expect(code).toBe(1);
-    expect(linesOf(output)).toEqual([`✗ Port ${busyPort} is already in use: stop what runs there, or set PORT (e.g. PORT=${busyPort + 1}).`]);
+    expect(linesOf(output)).toEqual([
+      `✗ Port ${busyPort} is already in use: stop what runs there, or set PORT (e.g. PORT=${busyPort + 1}).`,
+    ]);
   });
 });

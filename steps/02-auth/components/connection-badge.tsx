@@ -15,7 +15,15 @@ const DOT_COLORS: Record<ConnectionStatus, string> = {
 };
 
 /** The connection's state; `reason`, when the server last ended the connection for one, says why. */
-export function ConnectionBadge({ status, transport, reason = null }: { status: ConnectionStatus; transport: string | null; reason?: string | null }) {
+export function ConnectionBadge({
+  status,
+  transport,
+  reason = null,
+}: {
+  status: ConnectionStatus;
+  transport: string | null;
+  reason?: string | null;
+}) {
   return (
     <span
       role="status"

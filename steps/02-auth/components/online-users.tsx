@@ -4,7 +4,10 @@ import type { ChatUser } from "@/lib/protocol";
 export function OnlineUsers({ users, me }: { users: ChatUser[]; me: ChatUser }) {
   const others = users.filter((user) => user.id !== me.id);
   return (
-    <aside aria-labelledby="online-users-heading" className="shrink-0 overflow-y-auto border-zinc-200 px-4 py-4 md:w-48 md:border-l dark:border-zinc-800">
+    <aside
+      aria-labelledby="online-users-heading"
+      className="shrink-0 overflow-y-auto border-zinc-200 px-4 py-4 md:w-48 md:border-l dark:border-zinc-800"
+    >
       <h2 id="online-users-heading" className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
         Online now
       </h2>

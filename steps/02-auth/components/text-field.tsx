@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes } from "react";
+import { Input } from "@/components/ui/input";
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "size"> {
   id: string;
   label: string;
   /** Shown under the field and read with it; the field is marked invalid while it is set. */
@@ -17,14 +18,7 @@ export function TextField({ id, label, error, hint, ...input }: TextFieldProps) 
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        name={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="rounded-lg border border-zinc-300 bg-transparent px-3 py-2 outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 aria-invalid:border-red-500 dark:border-zinc-700 dark:focus:ring-zinc-700"
-        {...input}
-      />
+      <Input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
           {error}

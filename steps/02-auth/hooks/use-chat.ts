@@ -5,7 +5,15 @@ import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useReducer, useState } from "react";
 import { chatReducer, initialChatState } from "@/lib/chat-reducer";
 import type { ChatView, ConnectionStatus } from "@/lib/chat-state";
-import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceBatch, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
+import type {
+  ChatMessage,
+  ChatUser,
+  ClosingNotice,
+  ConnectErrorCode,
+  PresenceBatch,
+  PresenceChange,
+  PresenceSnapshot,
+} from "@/lib/protocol";
 import { getSocket } from "@/lib/socket";
 import { describeDisconnect } from "./close-reason";
 
@@ -97,17 +105,20 @@ export function useChat(user: ChatUser): ChatView {
     };
   }, [router]);
 
-  const send = useCallback((text: string) => {
-    const key = `local-${++localKeys}`;
-    dispatch({ type: "sending", key, author: user, text, at: Date.now() });
-    getSocket()
-      .timeout(ACK_TIMEOUT_MS)
-      .emit("chat message", text, (timedOut, result) => {
-        if (timedOut) dispatch({ type: "failed", key, error: "the server did not answer" });
-        else if (result.ok) dispatch({ type: "sent", key, message: result.message });
-        else dispatch({ type: "failed", key, error: result.error.message });
-      });
-  }, [user]);
+  const send = useCallback(
+    (text: string) => {
+      const key = `local-${++localKeys}`;
+      dispatch({ type: "sending", key, author: user, text, at: Date.now() });
+      getSocket()
+        .timeout(ACK_TIMEOUT_MS)
+        .emit("chat message", text, (timedOut, result) => {
+          if (timedOut) dispatch({ type: "failed", key, error: "the server did not answer" });
+          else if (result.ok) dispatch({ type: "sent", key, message: result.message });
+          else dispatch({ type: "failed", key, error: result.error.message });
+        });
+    },
+    [user],
+  );
 
   return { status, transport, closeReason, online: state.online, users: state.users, items: state.items, send };
 }

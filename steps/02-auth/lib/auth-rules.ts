@@ -54,7 +54,12 @@ export function checkRegistration(fields: Record<RegistrationField, string>): Fi
 export function checkSignIn(fields: Record<SignInField, string>): FieldErrors<SignInField> {
   return withoutEmpty({
     email: emailError(fields.email),
-    password: fields.password === "" ? "Enter your password." : fields.password.length > MAX_PASSWORD_LENGTH ? PASSWORD_TOO_LONG : undefined,
+    password:
+      fields.password === ""
+        ? "Enter your password."
+        : fields.password.length > MAX_PASSWORD_LENGTH
+          ? PASSWORD_TOO_LONG
+          : undefined,
   });
 }
 

@@ -1,5 +1,12 @@
 import type { ChatItem } from "./chat-state";
-import { PRESENCE_LIST_MAX, type ChatMessage, type ChatUser, type PresenceBatch, type PresenceChange, type PresenceSnapshot } from "./protocol";
+import {
+  PRESENCE_LIST_MAX,
+  type ChatMessage,
+  type ChatUser,
+  type PresenceBatch,
+  type PresenceChange,
+  type PresenceSnapshot,
+} from "./protocol";
 
 /** Oldest lines are dropped past this many, so a long session does not grow without bound. */
 export const MAX_ITEMS = 500;

@@ -14,7 +14,11 @@ export function allowedOriginsFor(baseURL: string, extra = ""): string[] {
   if (LOOPBACK_HOSTS.includes(own.hostname)) {
     for (const host of LOOPBACK_HOSTS) origins.add(`${own.protocol}//${host}${own.port ? `:${own.port}` : ""}`);
   }
-  for (const entry of extra.split(",").map((item) => item.trim()).filter(Boolean)) origins.add(parseOrigin(entry));
+  for (const entry of extra
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean))
+    origins.add(parseOrigin(entry));
   return [...origins];
 }
 

@@ -17,7 +17,9 @@ const REFUSED = new Map([
  */
 export function logAuthMessage(level: Level, message: string, ...args: unknown[]) {
   if (FAILED_SIGN_IN.has(message)) return;
-  const refusal = REFUSED.get(message) ?? (message.startsWith("Invalid origin:") ? "[auth] requests refused: foreign origin" : undefined);
+  const refusal =
+    REFUSED.get(message) ??
+    (message.startsWith("Invalid origin:") ? "[auth] requests refused: foreign origin" : undefined);
   if (refusal) return refusalLog.record(refusal);
   const line = `${new Date().toISOString()} ${level.toUpperCase()} [Better Auth]: ${message}`;
   if (level === "error") console.error(line, ...args);

@@ -49,7 +49,9 @@ function listOf(value = ""): string[] {
 function checkedProxy(entry: string): string {
   const [address, prefix, ...rest] = entry.split("/");
   if (isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix))) return entry;
-  throw new ConfigurationError(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range such as 127.0.0.1 or 10.0.0.0/8`);
+  throw new ConfigurationError(
+    `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range such as 127.0.0.1 or 10.0.0.0/8`,
+  );
 }
 
 function secretWithoutEnv(nodeEnv: string | undefined, dataDir: string): string {

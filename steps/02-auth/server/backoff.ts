@@ -31,7 +31,9 @@ export function createBackoff(policy: BackoffPolicy, now: () => number = Date.no
     }
   };
   const delayAfter = (count: number) =>
-    count < policy.freeFailures ? 0 : Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (count - policy.freeFailures));
+    count < policy.freeFailures
+      ? 0
+      : Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (count - policy.freeFailures));
 
   return {
     retryAfterMs(key) {

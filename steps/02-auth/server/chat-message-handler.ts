@@ -25,7 +25,12 @@ export function handleChatMessages(io: ChatServer, socket: ChatServerSocket, per
       if (!parsed.ok) return reply({ ok: false, error: parsed.error });
 
       // The author comes from the session checked at the handshake: nothing the client sends can change it.
-      const message: ChatMessage = { id: randomUUID(), author: socket.data.user, text: parsed.text, sentAt: Date.now() };
+      const message: ChatMessage = {
+        id: randomUUID(),
+        author: socket.data.user,
+        text: parsed.text,
+        sentAt: Date.now(),
+      };
       // Ack first: the sender then knows the message's id before its own copy of the broadcast arrives.
       reply({ ok: true, message });
       io.emit("chat message", message);

@@ -20,7 +20,8 @@ export function createConcurrencyGate({ running, waiting }: ConcurrencyLimit): C
       if (released) return;
       released = true;
       const next = queue.shift();
-      if (next) next(releaser()); // the slot passes straight to the next in line
+      if (next)
+        next(releaser()); // the slot passes straight to the next in line
       else holders -= 1;
     };
   };

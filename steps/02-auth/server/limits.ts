@@ -69,7 +69,12 @@ export const FAILED_SIGN_INS_PER_ADDRESS = { max: 100, windowMs: 15 * 60_000 };
  * per failure up to `maxDelayMs`, after the last one. Slows guessing spread over many addresses without locking the
  * owner out for long; a successful sign-in, or `forgetAfterMs` without failures, clears it.
  */
-export const FAILED_SIGN_IN_BACKOFF = { freeFailures: 5, firstDelayMs: 1_000, maxDelayMs: 5 * 60_000, forgetAfterMs: 15 * 60_000 };
+export const FAILED_SIGN_IN_BACKOFF = {
+  freeFailures: 5,
+  firstDelayMs: 1_000,
+  maxDelayMs: 5 * 60_000,
+  forgetAfterMs: 15 * 60_000,
+};
 
 /**
  * Per client address: sign-ups allowed within the window (counted from the first). Enough for a workshop behind one

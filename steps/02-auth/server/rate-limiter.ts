@@ -11,7 +11,10 @@ export interface RateLimiter {
 }
 
 /** A token bucket: it holds `burst` tokens and refills `perSecond` of them each second. */
-export function createRateLimiter({ burst, perSecond }: RateLimit, now: () => number = () => performance.now()): RateLimiter {
+export function createRateLimiter(
+  { burst, perSecond }: RateLimit,
+  now: () => number = () => performance.now(),
+): RateLimiter {
   let tokens = burst;
   let last = now();
   return {

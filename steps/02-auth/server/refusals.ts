@@ -19,7 +19,10 @@ export function countRefusal(socket: ChatServerSocket, event: string, error: Cha
   }
   if (!budget.tryTake() && socket.connected) {
     console.warn(`[chat] ${socket.id}: disconnected after too many refused events`);
-    socket.emit("closing", { reason: "too_many_refusals", message: "The server closed this connection: it sent too much that was refused." });
+    socket.emit("closing", {
+      reason: "too_many_refusals",
+      message: "The server closed this connection: it sent too much that was refused.",
+    });
     socket.disconnect(true);
   }
 }

@@ -14,7 +14,10 @@ export function limitSignUps(limit: WindowLimit) {
     refusalLog.record("[auth] sign-ups refused: too many from one address");
     throw new APIError(
       "TOO_MANY_REQUESTS",
-      { code: "TOO_MANY_SIGN_UPS", message: `Too many accounts were created from your network. Try again in ${describeWait(retryAfterMs)}.` },
+      {
+        code: "TOO_MANY_SIGN_UPS",
+        message: `Too many accounts were created from your network. Try again in ${describeWait(retryAfterMs)}.`,
+      },
       { "retry-after": String(Math.ceil(retryAfterMs / 1000)) },
     );
   };

@@ -14,7 +14,9 @@ describe("chatReducer", () => {
     expect(pending.items[0]).toMatchObject({ message: { author: alice, text: "hi" } });
 
     const sent = chatReducer(pending, { type: "sent", key: "local-1", message: message("m1", "hi") });
-    expect(sent.items).toEqual([expect.objectContaining({ key: "local-1", delivery: "sent", message: message("m1", "hi") })]);
+    expect(sent.items).toEqual([
+      expect.objectContaining({ key: "local-1", delivery: "sent", message: message("m1", "hi") }),
+    ]);
   });
 
   it("shows the sender's own broadcast copy once, whichever of ack and broadcast comes first", () => {
@@ -51,12 +53,19 @@ describe("chatReducer", () => {
     );
     expect(state.online).toBe(2);
     expect(state.users).toEqual([alice, bob]);
-    expect(state.items.map((item) => (item.kind === "notice" ? item.text : ""))).toEqual(["Bob joined", "Bob left", "Bob joined"]);
+    expect(state.items.map((item) => (item.kind === "notice" ? item.text : ""))).toEqual([
+      "Bob joined",
+      "Bob left",
+      "Bob joined",
+    ]);
     expect(new Set(state.items.map((item) => item.key)).size).toBe(3);
   });
 
   it("lists a person once even if told twice that they joined", () => {
-    const state = run({ type: "presence", online: 2, users: [alice, bob] }, { type: "user joined", user: bob, online: 2, at: 1 });
+    const state = run(
+      { type: "presence", online: 2, users: [alice, bob] },
+      { type: "user joined", user: bob, online: 2, at: 1 },
+    );
     expect(state.users).toEqual([alice, bob]);
   });
 
@@ -84,7 +93,10 @@ describe("chatReducer", () => {
   });
 
   it(`keeps only the latest ${MAX_ITEMS} lines`, () => {
-    const actions = Array.from({ length: MAX_ITEMS + 5 }, (_, i): ChatAction => ({ type: "received", message: message(`m${i}`) }));
+    const actions = Array.from({ length: MAX_ITEMS + 5 }, (_, i): ChatAction => ({
+      type: "received",
+      message: message(`m${i}`),
+    }));
     const state = run(...actions);
     expect(state.items).toHaveLength(MAX_ITEMS);
     expect(state.items[0]).toMatchObject({ key: "m5" });

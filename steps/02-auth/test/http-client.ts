@@ -6,7 +6,11 @@ import { io as connect } from "socket.io-client";
  * virtual users do; resolves with the first presence snapshot the server sends it.
  */
 export async function firstPresence(appUrl: string, cookie: string): Promise<unknown> {
-  const client = connect(appUrl, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie, origin: appUrl } });
+  const client = connect(appUrl, {
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: { cookie, origin: appUrl },
+  });
   try {
     return await new Promise((resolve, reject) => {
       client.once("presence", resolve);

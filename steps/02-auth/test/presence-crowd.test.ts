@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { chatReducer, initialChatState, type ChatAction, type ChatState } from "../lib/chat-reducer";
 import type { ChatUser } from "../lib/protocol";
-import { connected, nextEvent, startChatTestServer, type ChatTestServer, type TestClient, type TestUser } from "./chat-test-server";
+import {
+  connected,
+  nextEvent,
+  startChatTestServer,
+  type ChatTestServer,
+  type TestClient,
+  type TestUser,
+} from "./chat-test-server";
 
 // A crowd without hundreds of people: above three online, presence is batched (the server's default is 200).
 const CROWD = { announceMaxOnline: 3, batchIntervalMs: 200 };
@@ -78,7 +85,11 @@ describe("presence in a crowd (above the announce threshold)", () => {
 
   it("counts a person with two tabs once, however often a tab reconnects", async () => {
     server = await startChatTestServer({ presence: { announceMaxOnline: 1, batchIntervalMs: 100 } });
-    const [alice, bob, carol] = [await server.signUp("Alice"), await server.signUp("Bob"), await server.signUp("Carol")];
+    const [alice, bob, carol] = [
+      await server.signUp("Alice"),
+      await server.signUp("Bob"),
+      await server.signUp("Carol"),
+    ];
     const observer = await join(alice);
     const batches: unknown[] = [];
     observer.client.on("presence update", (batch) => batches.push(batch));

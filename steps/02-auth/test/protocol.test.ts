@@ -41,7 +41,12 @@ describe("chat message", () => {
 
     expect(ack).toEqual({
       ok: true,
-      message: { id: expect.any(String), author: { id: alice.id, name: alice.name }, text: "hello everyone", sentAt: expect.any(Number) },
+      message: {
+        id: expect.any(String),
+        author: { id: alice.id, name: alice.name },
+        text: "hello everyone",
+        sentAt: expect.any(Number),
+      },
     });
     if (!ack.ok) throw new Error("unreachable");
     for (const inbox of inboxes) await expect.poll(() => inbox.length).toBe(1);
@@ -82,7 +87,10 @@ describe("chat message", () => {
     const [sender, observer] = [await server.connectClient(), await server.connectClient()];
     const inbox = recordEvents(observer, "chat message");
 
-    expect(await sendRaw(sender, ...args)).toEqual({ ok: false, error: { code: "invalid_payload", message: expect.any(String) } });
+    expect(await sendRaw(sender, ...args)).toEqual({
+      ok: false,
+      error: { code: "invalid_payload", message: expect.any(String) },
+    });
     await expectNothingBroadcast(sender, inbox);
   });
 
@@ -95,7 +103,9 @@ describe("chat message", () => {
   it("rate-limits a client that floods, without affecting others", async () => {
     const [flooder, other] = [await server.connectClient(), await server.connectClient()];
     const attempts = MESSAGE_RATE_LIMIT.burst * 3;
-    const acks = await Promise.all(Array.from({ length: attempts }, (_, i) => flooder.emitWithAck("chat message", `flood ${i}`)));
+    const acks = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => flooder.emitWithAck("chat message", `flood ${i}`)),
+    );
 
     expect(acks.slice(0, MESSAGE_RATE_LIMIT.burst).every((ack) => ack.ok)).toBe(true);
     const limited = acks.filter((ack) => !ack.ok);
@@ -109,7 +119,9 @@ describe("chat message", () => {
     const tabs = await Promise.all(Array.from({ length: 5 }, () => server.connectClient({ user: alice })));
     // Each tab stays within its own burst; together they send far more than one person may.
     const acks = await Promise.all(
-      tabs.flatMap((tab, t) => Array.from({ length: MESSAGE_RATE_LIMIT.burst }, (_, i) => tab.emitWithAck("chat message", `tab ${t}: ${i}`))),
+      tabs.flatMap((tab, t) =>
+        Array.from({ length: MESSAGE_RATE_LIMIT.burst }, (_, i) => tab.emitWithAck("chat message", `tab ${t}: ${i}`)),
+      ),
     );
 
     const accepted = acks.filter((ack) => ack.ok).length;
@@ -164,7 +176,10 @@ describe("hostile input", () => {
   });
 
   it.each([
-    ["invalid messages without an ack", (client: TestClient) => (client as unknown as RawEmitter).emit("chat message", 42)],
+    [
+      "invalid messages without an ack",
+      (client: TestClient) => (client as unknown as RawEmitter).emit("chat message", 42),
+    ],
     ["unknown events", (client: TestClient) => (client as unknown as RawEmitter).emit("no such event", "x")],
   ])("disconnects a connection that keeps sending %s, and only that one", async (_name, misbehave) => {
     const [offender, bystander] = [await server.connectClient(), await server.connectClient()];
@@ -195,7 +210,10 @@ describe("presence", () => {
     const second = server.createClient({ user: bob });
     const presence = nextEvent(second, "presence");
     second.connect();
-    const everyone = [{ id: alice.id, name: alice.name }, { id: bob.id, name: bob.name }];
+    const everyone = [
+      { id: alice.id, name: alice.name },
+      { id: bob.id, name: bob.name },
+    ];
     expect(await presence).toEqual({ online: 2, users: everyone });
     expect(await joined).toEqual({ user: everyone[1], online: 2 });
 
@@ -214,7 +232,13 @@ describe("presence", () => {
     const bobTab2 = server.createClient({ user: bob });
     const presence = nextEvent(bobTab2, "presence");
     bobTab2.connect();
-    expect(await presence).toEqual({ online: 2, users: [{ id: alice.id, name: alice.name }, { id: bob.id, name: bob.name }] });
+    expect(await presence).toEqual({
+      online: 2,
+      users: [
+        { id: alice.id, name: alice.name },
+        { id: bob.id, name: bob.name },
+      ],
+    });
 
     bobTab1.disconnect();
     await expect.poll(() => server.io.of("/").sockets.size).toBe(2);

@@ -13,7 +13,10 @@ describe("createRefusalLog", () => {
     expect(lines).toEqual([]);
 
     vi.advanceTimersByTime(60_000);
-    expect(lines).toEqual(["[auth] failed sign-ins: 5000 in the last 60 s", "[chat] connections refused (unauthorized): 1 in the last 60 s"]);
+    expect(lines).toEqual([
+      "[auth] failed sign-ins: 5000 in the last 60 s",
+      "[chat] connections refused (unauthorized): 1 in the last 60 s",
+    ]);
 
     vi.advanceTimersByTime(10 * 60_000); // nothing refused, nothing written
     expect(lines).toHaveLength(2);

@@ -17,14 +17,19 @@ function tcpSocketOf(client: TestClient): NetSocket {
 
 /** A broadcast of `size` characters to everyone, as many busy rooms would send (the server's own io, no rate limit). */
 function broadcast(size: number, seq: number) {
-  (server.io as unknown as { emit: (event: string, payload: unknown) => void }).emit("chat message", { seq, text: "x".repeat(size) });
+  (server.io as unknown as { emit: (event: string, payload: unknown) => void }).emit("chat message", {
+    seq,
+    text: "x".repeat(size),
+  });
 }
 
 describe("a client that stops reading", () => {
   it(`is dropped once more than ${MAX_SEND_BUFFER_BYTES} bytes wait for it; the others get every message`, async () => {
     const [reader, stalled] = [await server.connectClient(), await server.connectClient()];
     const inbox = recordEvents(reader, "chat message");
-    const dropped = new Promise<string>((resolve) => server.io.of("/").sockets.get(stalled.id!)!.once("disconnect", resolve));
+    const dropped = new Promise<string>((resolve) =>
+      server.io.of("/").sockets.get(stalled.id!)!.once("disconnect", resolve),
+    );
     let isDropped = false;
     void dropped.then(() => (isDropped = true));
     tcpSocketOf(stalled).pause();
@@ -43,7 +48,9 @@ describe("a client that stops reading", () => {
     expect(reader.connected).toBe(true);
 
     // Reading again, the client gets the close frame behind its backlog, with the reason, and can reconnect.
-    const closed = new Promise<unknown>((resolve) => stalled.once("disconnect", (_reason, details) => resolve(details)));
+    const closed = new Promise<unknown>((resolve) =>
+      stalled.once("disconnect", (_reason, details) => resolve(details)),
+    );
     tcpSocketOf(stalled).resume();
     expect(await closed).toMatchObject({ context: { code: TOO_FAR_BEHIND_CLOSE_CODE } });
     await new Promise<void>((resolve) => stalled.once("connect", () => resolve()).connect());

@@ -43,7 +43,10 @@ describe("the custom server", () => {
     expect(login).toContain('for="password"');
     const register = await (await fetch(`${server.url}/register`)).text();
     expect(register).toContain('for="name"');
-    expect(await fetch(`${server.url}/login`, { headers: { cookie }, redirect: "manual" })).toHaveProperty("status", 307);
+    expect(await fetch(`${server.url}/login`, { headers: { cookie }, redirect: "manual" })).toHaveProperty(
+      "status",
+      307,
+    );
   });
 
   it("serves the chat page through Next", async () => {
@@ -57,7 +60,10 @@ describe("the custom server", () => {
   });
 
   it("serves Socket.IO on the same port as the pages, to the same session cookie", async () => {
-    expect(await firstPresence(server.url, cookie)).toEqual({ online: 1, users: [{ id: expect.any(String), name: "Smoke Tester" }] });
+    expect(await firstPresence(server.url, cookie)).toEqual({
+      online: 1,
+      users: [{ id: expect.any(String), name: "Smoke Tester" }],
+    });
   });
 
   it("refuses a socket without a session", async () => {
@@ -75,6 +81,8 @@ describe("the custom server", () => {
 
 describe("start-up", () => {
   it("stops in production without BETTER_AUTH_SECRET, saying why", async () => {
-    await expect(startBuiltServer({ BETTER_AUTH_SECRET: "", DATA_DIR: dataDir() })).rejects.toThrow(/BETTER_AUTH_SECRET is not set/);
+    await expect(startBuiltServer({ BETTER_AUTH_SECRET: "", DATA_DIR: dataDir() })).rejects.toThrow(
+      /BETTER_AUTH_SECRET is not set/,
+    );
   });
 });

@@ -30,7 +30,10 @@ describe("the handshake", () => {
   });
 
   it.each([
-    ["a made-up token", () => `${COOKIE_NAME}=${randomBytes(24).toString("base64url")}.${randomBytes(32).toString("base64")}`],
+    [
+      "a made-up token",
+      () => `${COOKIE_NAME}=${randomBytes(24).toString("base64url")}.${randomBytes(32).toString("base64")}`,
+    ],
     ["an unsigned token", () => `${COOKIE_NAME}=${randomBytes(24).toString("base64url")}`],
   ])("refuses a forged cookie: %s", async (_name, forge) => {
     const error = await refused(server.createClient({ cookie: forge() }));
@@ -87,14 +90,20 @@ describe("identity", () => {
     const observer = await server.connectClient();
     const inbox = recordEvents(observer, "chat message");
     // Claims in the handshake's auth payload are ignored...
-    const client = server.createClient({ user: mallory, auth: { user: { id: alice.id, name: alice.name }, name: alice.name } });
+    const client = server.createClient({
+      user: mallory,
+      auth: { user: { id: alice.id, name: alice.name }, name: alice.name },
+    });
     await connected(client);
 
     // ...and an author sent along with a message, as an extra argument or inside the payload, is refused.
     const raw = client as unknown as { emitWithAck: (event: string, ...args: unknown[]) => Promise<SendResult> };
     const asExtra = await raw.emitWithAck("chat message", "I am Alice", { author: { id: alice.id, name: alice.name } });
     expect(asExtra).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
-    const spoofed = await raw.emitWithAck("chat message", { text: "I am Alice", author: { id: alice.id, name: alice.name } });
+    const spoofed = await raw.emitWithAck("chat message", {
+      text: "I am Alice",
+      author: { id: alice.id, name: alice.name },
+    });
     expect(spoofed).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
 
     const ack = await client.emitWithAck("chat message", "hello");
@@ -146,22 +155,34 @@ describe("a session that ends elsewhere", () => {
     const client = await server.connectClient({ user: alice });
     const [notice, reason] = [nextEvent(client, "closing"), disconnectReason(client)];
 
-    await server.auth.api.revokeSession({ body: { token: alice.token }, headers: new Headers({ cookie: alice.cookie }) });
+    await server.auth.api.revokeSession({
+      body: { token: alice.token },
+      headers: new Headers({ cookie: alice.cookie }),
+    });
 
     expect(await notice).toEqual({ reason: "session_ended", message: expect.any(String) });
     expect(await reason).toBe("io server disconnect");
   });
 
   it.each([
-    ["expired in the database", async (auth: Auth, token: string) => {
-      await (await auth.$context).internalAdapter.updateSession(token, { expiresAt: new Date(Date.now() - 1000) });
-    }],
-    ["deleted by another process (no hooks run here)", async (auth: Auth, token: string) => {
-      await (await auth.$context).adapter.delete({ model: "session", where: [{ field: "token", value: token }] });
-    }],
+    [
+      "expired in the database",
+      async (auth: Auth, token: string) => {
+        await (await auth.$context).internalAdapter.updateSession(token, { expiresAt: new Date(Date.now() - 1000) });
+      },
+    ],
+    [
+      "deleted by another process (no hooks run here)",
+      async (auth: Auth, token: string) => {
+        await (await auth.$context).adapter.delete({ model: "session", where: [{ field: "token", value: token }] });
+      },
+    ],
   ])("finds a session %s at the next session check, and closes only its connections", async (_name, endSession) => {
     const [alice, bob] = [await server.signUp("Alice"), await server.signUp("Bob")];
-    const [aliceClient, bobClient] = [await server.connectClient({ user: alice }), await server.connectClient({ user: bob })];
+    const [aliceClient, bobClient] = [
+      await server.connectClient({ user: alice }),
+      await server.connectClient({ user: bob }),
+    ];
     const [notice, reason] = [nextEvent(aliceClient, "closing"), disconnectReason(aliceClient)];
 
     await endSession(server.auth, alice.token);
@@ -174,10 +195,15 @@ describe("a session that ends elsewhere", () => {
 
   it("checks the session again on a connection's first event after its expiry time", async () => {
     const [alice, bob] = [await server.signUp("Alice"), await server.signUp("Bob")];
-    const [aliceClient, bobClient] = [await server.connectClient({ user: alice }), await server.connectClient({ user: bob })];
+    const [aliceClient, bobClient] = [
+      await server.connectClient({ user: alice }),
+      await server.connectClient({ user: bob }),
+    ];
     // Both connections believe their session expired a moment ago; only Alice's really has.
     for (const socket of server.io.of("/").sockets.values()) socket.data.sessionExpiresAt = Date.now() - 1;
-    await (await server.auth.$context).internalAdapter.updateSession(alice.token, { expiresAt: new Date(Date.now() - 1000) });
+    await (
+      await server.auth.$context
+    ).internalAdapter.updateSession(alice.token, { expiresAt: new Date(Date.now() - 1000) });
     const [notice, reason] = [nextEvent(aliceClient, "closing"), disconnectReason(aliceClient)];
 
     aliceClient.emit("chat message", "am I still signed in?", () => {});

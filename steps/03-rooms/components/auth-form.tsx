@@ -16,6 +16,7 @@ import {
   type FieldErrors,
   type RegistrationField,
 } from "@/lib/auth-rules";
+import { Button } from "@/components/ui/button";
 
 type Mode = "log-in" | "register";
 
@@ -109,22 +110,24 @@ export function AuthForm({ mode }: { mode: Mode }) {
         <div role="alert" className="min-h-5 text-sm text-red-600 empty:hidden dark:text-red-400">
           {formError}
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-zinc-400 disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
-        >
+        <Button variant="primary" type="submit" disabled={pending}>
           {pending ? text.pending : text.submit}
-        </button>
+        </Button>
       </form>
       <p className="text-sm text-zinc-500">
         {mode === "log-in" ? (
           <>
-            No account yet? <Link href="/register" className="underline">Create one</Link>
+            No account yet?{" "}
+            <Link href="/register" className="underline">
+              Create one
+            </Link>
           </>
         ) : (
           <>
-            Already registered? <Link href="/login" className="underline">Log in</Link>
+            Already registered?{" "}
+            <Link href="/login" className="underline">
+              Log in
+            </Link>
           </>
         )}
       </p>

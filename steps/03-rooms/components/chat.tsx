@@ -21,7 +21,15 @@ const PEOPLE_ICON = (
 );
 
 const ROOMS_ICON = (
-  <svg aria-hidden viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+  <svg
+    aria-hidden
+    viewBox="0 0 20 20"
+    className="size-5"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.75"
+    strokeLinecap="round"
+  >
     <path d="M3 5h14M3 10h14M3 15h14" />
   </svg>
 );

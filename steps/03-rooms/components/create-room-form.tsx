@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { TextField } from "@/components/text-field";
 import { createRoom } from "@/lib/room-client";
 import { MAX_ROOM_NAME_LENGTH, roomNameError } from "@/lib/room-rules";
+import { Button } from "@/components/ui/button";
 
 /** A new room: its name, public or private. The server checks the name again and may refuse it. */
 export function CreateRoomForm() {
@@ -37,7 +38,12 @@ export function CreateRoomForm() {
   }
 
   return (
-    <form aria-label="Create a room" noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-2 text-sm">
+    <form
+      aria-label="Create a room"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      className="flex flex-col gap-2 text-sm"
+    >
       <TextField
         id="room-name"
         label="Room name"
@@ -54,13 +60,9 @@ export function CreateRoomForm() {
         <input type="checkbox" checked={isPrivate} onChange={(event) => setIsPrivate(event.target.checked)} />
         Private room
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg border border-zinc-300 px-3 py-1 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-zinc-400 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-      >
+      <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create room"}
-      </button>
+      </Button>
     </form>
   );
 }

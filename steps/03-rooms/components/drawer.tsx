@@ -3,7 +3,8 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { DrawerState } from "@/hooks/use-drawer";
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 interface DrawerProps {
   drawer: DrawerState;
@@ -59,7 +60,9 @@ export function Drawer({ drawer, title, side, children }: DrawerProps) {
       onKeyDown={onKeyDown}
       onClick={onClick}
       className={
-        open ? `fixed inset-0 z-40 flex md:contents ${side === "right" ? "flex-row-reverse" : ""}` : "hidden md:contents"
+        open
+          ? `fixed inset-0 z-40 flex md:contents ${side === "right" ? "flex-row-reverse" : ""}`
+          : "hidden md:contents"
       }
     >
       <div
@@ -77,7 +80,15 @@ export function Drawer({ drawer, title, side, children }: DrawerProps) {
             title="Close"
             className="rounded-lg p-1.5 text-zinc-700 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-zinc-400 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
-            <svg aria-hidden viewBox="0 0 16 16" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+            <svg
+              aria-hidden
+              viewBox="0 0 16 16"
+              className="size-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+            >
               <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" />
             </svg>
           </button>
@@ -98,7 +109,9 @@ function focusIsLost(container: HTMLElement | null) {
 
 /** Tab from the last control goes to the first, Shift+Tab from the first to the last: the page behind is out of reach. */
 function keepFocusInside(event: KeyboardEvent<HTMLDivElement>) {
-  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((control) => control.checkVisibility());
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((control) =>
+    control.checkVisibility(),
+  );
   const first = controls[0];
   const last = controls.at(-1);
   if (!first || !last) return;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { getAuthClient } from "@/lib/auth-client";
+import { Button } from "@/components/ui/button";
 
 /** Ends the session (the server closes its chat connections) and goes to the log-in page. */
 export function LogOutButton() {
@@ -20,13 +21,8 @@ export function LogOutButton() {
   }
 
   return (
-    <button
-      type="button"
-      onClick={() => void logOut()}
-      disabled={pending}
-      className="rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-zinc-400 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-    >
+    <Button onClick={() => void logOut()} disabled={pending} className="text-sm">
       Log out
-    </button>
+    </Button>
   );
 }

@@ -8,6 +8,7 @@ import type { ChatUser, RoomKind, RoomSummary } from "@/lib/protocol";
 import { MAX_ROOM_NAME_LENGTH } from "@/lib/room-rules";
 import { roomTitle } from "@/lib/room-title";
 import type { RoomsState } from "@/lib/rooms-reducer";
+import { Input } from "@/components/ui/input";
 
 const LOCK = (
   <svg viewBox="0 0 16 16" className="mx-auto size-3.5" fill="currentColor">
@@ -54,15 +55,22 @@ function BrowsePublicRooms(links: Pick<RoomLinksProps, "currentRoomId" | "unread
     <RoomLinks
       heading="Browse public rooms"
       rooms={publicRooms.rooms ?? []}
-      empty={publicRooms.rooms === null ? "Loading…" : publicRooms.search ? "No public room to join has that in its name." : "None to join."}
+      empty={
+        publicRooms.rooms === null
+          ? "Loading…"
+          : publicRooms.search
+            ? "No public room to join has that in its name."
+            : "None to join."
+      }
       top={
-        <input
+        <Input
           type="search"
           aria-label="Search public rooms"
           placeholder="Search…"
           maxLength={MAX_ROOM_NAME_LENGTH}
           onChange={(event) => publicRooms.searchFor(event.target.value)}
-          className="mb-1 w-full rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-300 dark:border-zinc-700 dark:focus:ring-zinc-700"
+          size="compact"
+          className="mb-1 w-full"
         />
       }
       bottom={
@@ -101,7 +109,10 @@ function RoomLinks({ heading, rooms, empty = "None yet.", top, bottom, currentRo
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId} className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase">
+      <h2
+        id={headingId}
+        className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase"
+      >
         {heading}
       </h2>
       {top}

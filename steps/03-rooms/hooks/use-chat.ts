@@ -5,7 +5,15 @@ import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { chatReducer, initialChatState } from "@/lib/chat-reducer";
 import type { ChatItem, ChatView, ConnectionStatus } from "@/lib/chat-state";
-import type { ChatMessage, ChatUser, ClosingNotice, ConnectErrorCode, PresenceBatch, PresenceChange, PresenceSnapshot } from "@/lib/protocol";
+import type {
+  ChatMessage,
+  ChatUser,
+  ClosingNotice,
+  ConnectErrorCode,
+  PresenceBatch,
+  PresenceChange,
+  PresenceSnapshot,
+} from "@/lib/protocol";
 import { joinRoom } from "@/lib/room-client";
 import { getSocket } from "@/lib/socket";
 import { describeDisconnect } from "./close-reason";
@@ -121,18 +129,21 @@ export function useChat(user: ChatUser, roomId: string | null): ChatView {
     };
   }, [connected, roomId]);
 
-  const send = useCallback((text: string) => {
-    if (roomId === null) return;
-    const key = `local-${++localKeys}`;
-    dispatch({ type: "sending", roomId, key, author: user, text, at: Date.now() });
-    getSocket()
-      .timeout(ACK_TIMEOUT_MS)
-      .emit("chat message", text, (timedOut, result) => {
-        if (timedOut) dispatch({ type: "failed", roomId, key, error: "the server did not answer" });
-        else if (result.ok) dispatch({ type: "sent", roomId, key, message: result.message });
-        else dispatch({ type: "failed", roomId, key, error: result.error.message });
-      });
-  }, [user, roomId]);
+  const send = useCallback(
+    (text: string) => {
+      if (roomId === null) return;
+      const key = `local-${++localKeys}`;
+      dispatch({ type: "sending", roomId, key, author: user, text, at: Date.now() });
+      getSocket()
+        .timeout(ACK_TIMEOUT_MS)
+        .emit("chat message", text, (timedOut, result) => {
+          if (timedOut) dispatch({ type: "failed", roomId, key, error: "the server did not answer" });
+          else if (result.ok) dispatch({ type: "sent", roomId, key, message: result.message });
+          else dispatch({ type: "failed", roomId, key, error: result.error.message });
+        });
+    },
+    [user, roomId],
+  );
 
   const items = roomId === null ? NO_ITEMS : (state.logs[roomId] ?? NO_ITEMS);
   const roomOpen = connected && roomId !== null && openRoomId === roomId;

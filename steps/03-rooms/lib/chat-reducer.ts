@@ -1,5 +1,12 @@
 import type { ChatItem } from "./chat-state";
-import { PRESENCE_LIST_MAX, type ChatMessage, type ChatUser, type PresenceBatch, type PresenceChange, type PresenceSnapshot } from "./protocol";
+import {
+  PRESENCE_LIST_MAX,
+  type ChatMessage,
+  type ChatUser,
+  type PresenceBatch,
+  type PresenceChange,
+  type PresenceSnapshot,
+} from "./protocol";
 
 /** Oldest lines are dropped past this many per room, so a long session does not grow without bound. */
 export const MAX_ITEMS = 500;
@@ -34,12 +41,24 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "sent": {
       // The broadcast usually arrives after the ack; if it came first, keep that copy and drop the pending one.
       if (hasMessage(state, action.roomId, action.message.id)) {
-        return setLog(state, action.roomId, log(state, action.roomId).filter((item) => item.key !== action.key));
+        return setLog(
+          state,
+          action.roomId,
+          log(state, action.roomId).filter((item) => item.key !== action.key),
+        );
       }
-      return updateItem(state, action.roomId, action.key, (item) => ({ ...item, message: action.message, delivery: "sent" }));
+      return updateItem(state, action.roomId, action.key, (item) => ({
+        ...item,
+        message: action.message,
+        delivery: "sent",
+      }));
     }
     case "failed":
-      return updateItem(state, action.roomId, action.key, (item) => ({ ...item, delivery: "failed", error: action.error }));
+      return updateItem(state, action.roomId, action.key, (item) => ({
+        ...item,
+        delivery: "failed",
+        error: action.error,
+      }));
     case "received": {
       const { message } = action;
       if (hasMessage(state, message.roomId, message.id)) return state;

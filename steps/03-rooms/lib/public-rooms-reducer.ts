@@ -33,7 +33,12 @@ export function publicRoomsReducer(state: PublicRoomsState, action: PublicRoomsA
       if (!action.more) return { ...state, rooms: action.rooms, next: action.next, error: null };
       // A room announced while paging may come again in a later page: it stays where it is.
       const shown = new Set(state.rooms?.map((room) => room.id));
-      return { ...state, rooms: [...(state.rooms ?? []), ...action.rooms.filter((room) => !shown.has(room.id))], next: action.next, error: null };
+      return {
+        ...state,
+        rooms: [...(state.rooms ?? []), ...action.rooms.filter((room) => !shown.has(room.id))],
+        next: action.next,
+        error: null,
+      };
     }
     case "failed":
       return { ...state, error: action.message };

@@ -25,7 +25,10 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       if (!action.room.member) return roomsReducer(state, { type: "removed", roomId: action.room.id });
       const rooms = state.rooms ?? [];
       const known = rooms.some((room) => room.id === action.room.id);
-      return { ...state, rooms: known ? rooms.map((room) => (room.id === action.room.id ? action.room : room)) : [...rooms, action.room] };
+      return {
+        ...state,
+        rooms: known ? rooms.map((room) => (room.id === action.room.id ? action.room : room)) : [...rooms, action.room],
+      };
     }
     case "removed": {
       const unread = { ...state.unread };

@@ -64,7 +64,13 @@ export function createAuthRoutes(auth: Auth, hashingLimit: ConcurrencyLimit = PA
 }
 
 /** Answers with an error in better-auth's shape, `{ code, message }`, and closes the connection. */
-function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): true {
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): true {
   res.writeHead(status, { "content-type": "application/json", connection: "close", ...headers });
   res.end(JSON.stringify({ code, message }));
   return true;

@@ -66,7 +66,11 @@ export function createAuth(settings: AuthSettings, events: AuthEvents = {}) {
       // Every way to write a user (sign-up, update-user) passes here, so every name is checked.
       user: {
         create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
-        update: { before: async (user) => ({ data: user.name === undefined ? user : { ...user, name: checkedName(user.name) } }) },
+        update: {
+          before: async (user) => ({
+            data: user.name === undefined ? user : { ...user, name: checkedName(user.name) },
+          }),
+        },
       },
       session: {
         delete: { after: async (session) => events.onSessionEnded?.(session.id) },

@@ -48,6 +48,8 @@ export function handleChatMessages(
     reply({ ok: true, message });
     io.to(roomKey(roomId)).emit("chat message", message);
     // Members without the room open (here or in another tab) learn that something came, never what.
-    io.to(membersKey(roomId)).except([roomKey(roomId), userKey(user.id)]).emit("room activity", { roomId });
+    io.to(membersKey(roomId))
+      .except([roomKey(roomId), userKey(user.id)])
+      .emit("room activity", { roomId });
   }
 }

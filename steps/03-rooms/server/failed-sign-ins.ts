@@ -31,7 +31,11 @@ export function createSignInGuard(limits: SignInLimits, now: () => number = Date
 
   return {
     retryAfterMs(account, address) {
-      return Math.max(byAddress.retryAfterMs(address), byAccountAndAddress.retryAfterMs(pair(account, address)), byAccount.retryAfterMs(account));
+      return Math.max(
+        byAddress.retryAfterMs(address),
+        byAccountAndAddress.retryAfterMs(pair(account, address)),
+        byAccount.retryAfterMs(account),
+      );
     },
     recordFailure(account, address) {
       byAddress.record(address);
@@ -70,7 +74,10 @@ export function limitFailedSignIns(limits: SignInLimits) {
       refusalLog.record("[auth] sign-ins refused after too many failures");
       throw new APIError(
         "TOO_MANY_REQUESTS",
-        { code: "TOO_MANY_FAILED_SIGN_INS", message: `Too many failed attempts. Try again in ${describeWait(retryAfterMs)}.` },
+        {
+          code: "TOO_MANY_FAILED_SIGN_INS",
+          message: `Too many failed attempts. Try again in ${describeWait(retryAfterMs)}.`,
+        },
         { "retry-after": String(Math.ceil(retryAfterMs / 1000)) },
       );
     },

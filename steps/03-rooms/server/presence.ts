@@ -25,7 +25,11 @@ export interface Presence {
  * small crowd the others hear of each arrival (first tab) and departure (last tab) at once; in a large one they get
  * at most one batched update per interval with the exact count and who came and went since the last.
  */
-export function createPresence(io: ChatServer, onlineUsers: OnlineUsers, settings = DEFAULT_PRESENCE_SETTINGS): Presence {
+export function createPresence(
+  io: ChatServer,
+  onlineUsers: OnlineUsers,
+  settings = DEFAULT_PRESENCE_SETTINGS,
+): Presence {
   // Each person's latest change not yet sent; someone who left and came back is simply "online".
   const pending = new Map<string, { user: ChatUser; online: boolean }>();
   let batchTimer: NodeJS.Timeout | undefined;

@@ -45,7 +45,11 @@ export function endConnectionsWithTheirSessions(io: ChatServer, auth: Auth, http
  * Looks up the sessions of the connected sockets (or `sessionIds`) and disconnects those whose session is gone or
  * expired; the others learn their session's current expiry. Resolves with the ids of the sessions it ended.
  */
-export async function endEndedSessions(io: ChatServer, auth: Auth, sessionIds = connectedSessionIds(io)): Promise<string[]> {
+export async function endEndedSessions(
+  io: ChatServer,
+  auth: Auth,
+  sessionIds = connectedSessionIds(io),
+): Promise<string[]> {
   const expiries = new Map<string, number>();
   try {
     const { adapter } = await auth.$context;

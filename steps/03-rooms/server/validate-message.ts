@@ -25,7 +25,10 @@ export function parseMessageText(input: unknown): ParsedText {
 /** Checks a "chat message" event's payloads (its ack taken off): exactly one, the text. */
 export function parseMessageArgs(payloads: unknown[]): ParsedText {
   if (payloads.length !== 1) {
-    return { ok: false, error: { code: "invalid_payload", message: '"chat message" takes one text and an ack callback.' } };
+    return {
+      ok: false,
+      error: { code: "invalid_payload", message: '"chat message" takes one text and an ack callback.' },
+    };
   }
   return parseMessageText(payloads[0]);
 }

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../lib/auth-rules";
 import { FAILED_SIGN_IN_BACKOFF, MAX_AUTH_BODY_BYTES, SIGN_UPS_PER_ADDRESS } from "../server/limits";
-import { connected, nextTestAddress, sessionCookie, startChatTestServer, type ChatTestServer } from "./chat-test-server";
+import {
+  connected,
+  nextTestAddress,
+  sessionCookie,
+  startChatTestServer,
+  type ChatTestServer,
+} from "./chat-test-server";
 
 let server: ChatTestServer;
 beforeEach(async () => {
@@ -58,15 +64,22 @@ describe("registration", () => {
   it("accepts an email and a password of the longest lengths allowed", async () => {
     const longest = account({ email: emailOfLength(MAX_EMAIL_LENGTH), password: "x".repeat(MAX_PASSWORD_LENGTH) });
     expect((await server.post("/sign-up/email", longest)).status).toBe(200);
-    expect((await server.post("/sign-in/email", { email: longest.email, password: longest.password })).status).toBe(200);
+    expect((await server.post("/sign-in/email", { email: longest.email, password: longest.password })).status).toBe(
+      200,
+    );
   });
 
   it(`allows ${SIGN_UPS_PER_ADDRESS.max} sign-ups per client address, then refuses more from there for a while`, async () => {
     const shared = { "x-forwarded-for": "203.0.113.50" }; // e.g. a workshop's one address, behind the trusted proxy
-    for (let i = 0; i < SIGN_UPS_PER_ADDRESS.max; i++) expect((await server.post("/sign-up/email", account(), shared)).status).toBe(200);
+    for (let i = 0; i < SIGN_UPS_PER_ADDRESS.max; i++)
+      expect((await server.post("/sign-up/email", account(), shared)).status).toBe(200);
 
     const error = await errorOf(await server.post("/sign-up/email", account(), shared));
-    expect(error).toMatchObject({ status: 429, code: "TOO_MANY_SIGN_UPS", message: expect.stringMatching(/try again in 5 minutes/i) });
+    expect(error).toMatchObject({
+      status: 429,
+      code: "TOO_MANY_SIGN_UPS",
+      message: expect.stringMatching(/try again in 5 minutes/i),
+    });
     expect(Number(error.retryAfter)).toBeGreaterThan(0);
     expect((await server.post("/sign-up/email", account(), { "x-forwarded-for": "203.0.113.51" })).status).toBe(200);
   });
@@ -74,7 +87,9 @@ describe("registration", () => {
   it("refuses to rename a user to an over-long name", async () => {
     const response = await server.post("/sign-up/email", account());
     const cookie = sessionCookie(response);
-    const error = await errorOf(await server.post("/update-user", { name: "n".repeat(MAX_NAME_LENGTH + 1) }, { cookie }));
+    const error = await errorOf(
+      await server.post("/update-user", { name: "n".repeat(MAX_NAME_LENGTH + 1) }, { cookie }),
+    );
     expect(error).toMatchObject({ status: 400, code: "INVALID_NAME" });
   });
 });
@@ -84,17 +99,33 @@ describe("logging in", () => {
     const ada = account();
     await server.post("/sign-up/email", ada);
     expect((await server.post("/sign-in/email", { email: ada.email, password: ada.password })).status).toBe(200);
-    const wrongPassword = await errorOf(await server.post("/sign-in/email", { email: ada.email, password: "wrong password" }));
-    const unknownEmail = await errorOf(await server.post("/sign-in/email", { email: "nobody@example.test", password: "whatever1" }));
+    const wrongPassword = await errorOf(
+      await server.post("/sign-in/email", { email: ada.email, password: "wrong password" }),
+    );
+    const unknownEmail = await errorOf(
+      await server.post("/sign-in/email", { email: "nobody@example.test", password: "whatever1" }),
+    );
     expect(wrongPassword).toMatchObject({ status: 401, code: "INVALID_EMAIL_OR_PASSWORD" });
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
   it("refuses an over-long email or password with a clear error, before looking anything up", async () => {
-    const tooLongEmail = await errorOf(await server.post("/sign-in/email", { email: emailOfLength(10_000), password: "whatever1" }));
-    const tooLongPassword = await errorOf(await server.post("/sign-in/email", { email: "ada@example.test", password: "x".repeat(MAX_PASSWORD_LENGTH + 1) }));
-    expect(tooLongEmail).toMatchObject({ status: 400, code: "EMAIL_TOO_LONG", message: expect.stringContaining(String(MAX_EMAIL_LENGTH)) });
-    expect(tooLongPassword).toMatchObject({ status: 400, code: "PASSWORD_TOO_LONG", message: expect.stringContaining(String(MAX_PASSWORD_LENGTH)) });
+    const tooLongEmail = await errorOf(
+      await server.post("/sign-in/email", { email: emailOfLength(10_000), password: "whatever1" }),
+    );
+    const tooLongPassword = await errorOf(
+      await server.post("/sign-in/email", { email: "ada@example.test", password: "x".repeat(MAX_PASSWORD_LENGTH + 1) }),
+    );
+    expect(tooLongEmail).toMatchObject({
+      status: 400,
+      code: "EMAIL_TOO_LONG",
+      message: expect.stringContaining(String(MAX_EMAIL_LENGTH)),
+    });
+    expect(tooLongPassword).toMatchObject({
+      status: 400,
+      code: "PASSWORD_TOO_LONG",
+      message: expect.stringContaining(String(MAX_PASSWORD_LENGTH)),
+    });
   });
 });
 
@@ -104,15 +135,22 @@ describe("failed sign-ins, a workshop behind one address", () => {
 
   it("slow down the attendee who mistyped, even with the right password, and nobody else there", async () => {
     const [ada, grace] = [account(), account({ name: "Grace" })];
-    for (const person of [ada, grace]) await server.post("/sign-up/email", person, { "x-forwarded-for": nextTestAddress() });
+    for (const person of [ada, grace])
+      await server.post("/sign-up/email", person, { "x-forwarded-for": nextTestAddress() });
 
     // Successful sign-ins are not what is limited.
     for (let i = 0; i < 3; i++) expect((await signIn(ada.email, ada.password)).status).toBe(200);
-    for (let i = 0; i < FAILED_SIGN_IN_BACKOFF.freeFailures; i++) expect((await signIn(ada.email, `wrong ${i}`)).status).toBe(401);
+    for (let i = 0; i < FAILED_SIGN_IN_BACKOFF.freeFailures; i++)
+      expect((await signIn(ada.email, `wrong ${i}`)).status).toBe(401);
 
     for (const password of ["wrong again", ada.password]) {
       const error = await errorOf(await signIn(ada.email, password));
-      expect(error).toMatchObject({ status: 429, code: "TOO_MANY_FAILED_SIGN_INS", message: expect.stringMatching(/try again in \d+ seconds?\./i), retryAfter: "1" });
+      expect(error).toMatchObject({
+        status: 429,
+        code: "TOO_MANY_FAILED_SIGN_INS",
+        message: expect.stringMatching(/try again in \d+ seconds?\./i),
+        retryAfter: "1",
+      });
     }
     expect((await signIn(grace.email, grace.password)).status).toBe(200);
     // Registering is a different door, and stays open.
@@ -123,7 +161,8 @@ describe("failed sign-ins, a workshop behind one address", () => {
 
 describe("the client address behind the per-address limits", () => {
   async function signUpAll(headersFor: (attempt: number) => Record<string, string>) {
-    for (let i = 0; i < SIGN_UPS_PER_ADDRESS.max; i++) expect((await server.post("/sign-up/email", account(), headersFor(i))).status).toBe(200);
+    for (let i = 0; i < SIGN_UPS_PER_ADDRESS.max; i++)
+      expect((await server.post("/sign-up/email", account(), headersFor(i))).status).toBe(200);
   }
   const attempt = (headers: Record<string, string>) => server.post("/sign-up/email", account(), headers);
 

@@ -33,7 +33,9 @@ describe("readAuthSettings", () => {
   });
 
   it("refuses to start in production without a secret, and says what to do", () => {
-    expect(() => readAuthSettings({ NODE_ENV: "production", DATA_DIR: freshDataDir() })).toThrow(/BETTER_AUTH_SECRET is not set.*openssl rand/s);
+    expect(() => readAuthSettings({ NODE_ENV: "production", DATA_DIR: freshDataDir() })).toThrow(
+      /BETTER_AUTH_SECRET is not set.*openssl rand/s,
+    );
   });
 
   it("generates a development secret once, keeps it private in the data folder and reuses it", () => {
@@ -72,14 +74,22 @@ describe("allowed origins", () => {
   });
 
   it("rejects an entry that is not an origin", () => {
-    expect(() => allowedOriginsFor("http://localhost:3000", "chat.example.com")).toThrow(/ALLOWED_ORIGINS: "chat.example.com"/);
+    expect(() => allowedOriginsFor("http://localhost:3000", "chat.example.com")).toThrow(
+      /ALLOWED_ORIGINS: "chat.example.com"/,
+    );
   });
 
   it("admits listed origins and requests without an Origin header, nothing else", () => {
     const allowed = allowedOriginsFor("http://localhost:3000");
     expect(isAllowedOrigin("http://127.0.0.1:3000", allowed)).toBe(true);
     expect(isAllowedOrigin(undefined, allowed)).toBe(true);
-    for (const origin of ["http://localhost:3001", "https://localhost:3000", "null", "http://localhost:3000.evil.example", ""]) {
+    for (const origin of [
+      "http://localhost:3001",
+      "https://localhost:3000",
+      "null",
+      "http://localhost:3000.evil.example",
+      "",
+    ]) {
       expect(isAllowedOrigin(origin, allowed)).toBe(false);
     }
   });

@@ -5,7 +5,13 @@ import { PRESENCE_LIST_MAX } from "../lib/protocol";
 const alice = { id: "u-alice", name: "Alice" };
 const bob = { id: "u-bob", name: "Bob" };
 const ROOM = "general";
-const message = (id: string, text = `text ${id}`, roomId = ROOM) => ({ id, roomId, author: alice, text, sentAt: 1_700_000_000_000 });
+const message = (id: string, text = `text ${id}`, roomId = ROOM) => ({
+  id,
+  roomId,
+  author: alice,
+  text,
+  sentAt: 1_700_000_000_000,
+});
 const run = (...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, initialChatState);
 const items = (state: ChatState, roomId = ROOM) => state.logs[roomId] ?? [];
 
@@ -16,7 +22,9 @@ describe("chatReducer", () => {
     expect(items(pending)[0]).toMatchObject({ message: { author: alice, text: "hi" } });
 
     const sent = chatReducer(pending, { type: "sent", roomId: ROOM, key: "local-1", message: message("m1", "hi") });
-    expect(items(sent)).toEqual([expect.objectContaining({ key: "local-1", delivery: "sent", message: message("m1", "hi") })]);
+    expect(items(sent)).toEqual([
+      expect.objectContaining({ key: "local-1", delivery: "sent", message: message("m1", "hi") }),
+    ]);
   });
 
   it("shows the sender's own broadcast copy once, whichever of ack and broadcast comes first", () => {
@@ -53,12 +61,19 @@ describe("chatReducer", () => {
     );
     expect(state.online).toBe(2);
     expect(state.users).toEqual([alice, bob]);
-    expect(items(state).map((item) => (item.kind === "notice" ? item.text : ""))).toEqual(["Bob joined", "Bob left", "Bob joined"]);
+    expect(items(state).map((item) => (item.kind === "notice" ? item.text : ""))).toEqual([
+      "Bob joined",
+      "Bob left",
+      "Bob joined",
+    ]);
     expect(new Set(items(state).map((item) => item.key)).size).toBe(3);
   });
 
   it("lists a person once even if told twice that they joined", () => {
-    const state = run({ type: "presence", online: 2, users: [alice, bob] }, { type: "user joined", roomId: ROOM, user: bob, online: 2, at: 1 });
+    const state = run(
+      { type: "presence", online: 2, users: [alice, bob] },
+      { type: "user joined", roomId: ROOM, user: bob, online: 2, at: 1 },
+    );
     expect(state.users).toEqual([alice, bob]);
   });
 
@@ -86,7 +101,10 @@ describe("chatReducer", () => {
   });
 
   it(`keeps only the latest ${MAX_ITEMS} lines`, () => {
-    const actions = Array.from({ length: MAX_ITEMS + 5 }, (_, i): ChatAction => ({ type: "received", message: message(`m${i}`) }));
+    const actions = Array.from({ length: MAX_ITEMS + 5 }, (_, i): ChatAction => ({
+      type: "received",
+      message: message(`m${i}`),
+    }));
     const state = run(...actions);
     expect(items(state)).toHaveLength(MAX_ITEMS);
     expect(items(state)[0]).toMatchObject({ key: "m5" });
@@ -108,7 +126,12 @@ describe("chatReducer", () => {
     ]);
     expect(state.online).toBe(1); // a notice with no room open is not shown, but the count still changes
 
-    const acked = chatReducer(state, { type: "sent", roomId: "book-club", key: "local-1", message: message("m3", "me too", "book-club") });
+    const acked = chatReducer(state, {
+      type: "sent",
+      roomId: "book-club",
+      key: "local-1",
+      message: message("m3", "me too", "book-club"),
+    });
     expect(items(acked, "book-club")[1]).toMatchObject({ delivery: "sent", message: { id: "m3" } });
     expect(items(acked)).toBe(items(state));
   });

@@ -93,7 +93,13 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
   const allowedOrigins = allowedOriginsFor(url, options.extraOrigins);
 
   const auth = createAuth(
-    { dataDir, secret: randomBytes(32).toString("base64url"), baseURL: url, allowedOrigins, trustedProxies: options.trustedProxies ?? ["127.0.0.1"] },
+    {
+      dataDir,
+      secret: randomBytes(32).toString("base64url"),
+      baseURL: url,
+      allowedOrigins,
+      trustedProxies: options.trustedProxies ?? ["127.0.0.1"],
+    },
     { onSessionEnded: (sessionId) => disconnectSession(io, sessionId) },
   );
   await migrateAuthDatabase(auth);
@@ -145,13 +151,22 @@ export async function startChatTestServer(options: TestServerOptions = {}): Prom
     rooms,
     post,
     async signUp(name = "Tester") {
-      const account = { name: `${name} ${randomUUID().slice(0, 6)}`, email: `${randomUUID()}@example.test`, password: `pw-${randomUUID()}` };
+      const account = {
+        name: `${name} ${randomUUID().slice(0, 6)}`,
+        email: `${randomUUID()}@example.test`,
+        password: `pw-${randomUUID()}`,
+      };
       const address = nextTestAddress();
       return session(await post("/sign-up/email", account, { "x-forwarded-for": address }), { ...account, address });
     },
     async signIn(user) {
       const { email, password, name, address } = user;
-      return session(await post("/sign-in/email", { email, password }, { "x-forwarded-for": address }), { email, password, name, address });
+      return session(await post("/sign-in/email", { email, password }, { "x-forwarded-for": address }), {
+        email,
+        password,
+        name,
+        address,
+      });
     },
     createClient,
     async connectClient(options = {}) {

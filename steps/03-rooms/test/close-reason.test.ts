@@ -13,8 +13,11 @@ describe("describeDisconnect", () => {
     expect(describeDisconnect(null, details)).toMatch(/fell too far behind/);
   });
 
-  it.each([undefined, new Error("xhr poll error"), { description: "websocket connection closed", context: { code: 1006 } }])(
-    "gives no reason for an ordinary lost connection: %s",
-    (details) => expect(describeDisconnect(null, details)).toBeNull(),
+  it.each([
+    undefined,
+    new Error("xhr poll error"),
+    { description: "websocket connection closed", context: { code: 1006 } },
+  ])("gives no reason for an ordinary lost connection: %s", (details) =>
+    expect(describeDisconnect(null, details)).toBeNull(),
   );
 });

@@ -8,10 +8,18 @@ import { firstPresence, signUpOverHttp } from "./http-client";
 import { DevServerAlreadyRunning, startDevServer, type RunningServer } from "./start-server";
 
 /** Opens a WebSocket handshake on `path` and resolves with the HTTP status the server answered. */
-function upgrade(url: string, path: string): Promise<{ status: number; stillOpenAfterMs: (ms: number) => Promise<boolean> }> {
+function upgrade(
+  url: string,
+  path: string,
+): Promise<{ status: number; stillOpenAfterMs: (ms: number) => Promise<boolean> }> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}${path}`, {
-      headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" },
+      headers: {
+        Connection: "Upgrade",
+        Upgrade: "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+      },
     });
     req.once("upgrade", (response, socket) => {
       let closed = false;
@@ -27,7 +35,9 @@ function upgrade(url: string, path: string): Promise<{ status: number; stillOpen
           ),
       });
     });
-    req.once("response", (response) => resolve({ status: response.statusCode ?? 0, stillOpenAfterMs: () => Promise.resolve(false) }));
+    req.once("response", (response) =>
+      resolve({ status: response.statusCode ?? 0, stillOpenAfterMs: () => Promise.resolve(false) }),
+    );
     req.once("error", reject);
     req.end();
   });
@@ -59,8 +69,15 @@ describe("npm run dev", () => {
 
   it("shares the room store between the socket and the pages in development too", async ({ skip }) => {
     if (!server) return skip(cannotRun);
-    const [member, outsider] = [await signUpOverHttp(server.url, "Member"), await signUpOverHttp(server.url, "Outsider")];
-    const client = connect(server.url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: member, origin: server.url } });
+    const [member, outsider] = [
+      await signUpOverHttp(server.url, "Member"),
+      await signUpOverHttp(server.url, "Outsider"),
+    ];
+    const client = connect(server.url, {
+      transports: ["websocket"],
+      reconnection: false,
+      extraHeaders: { cookie: member, origin: server.url },
+    });
     try {
       const created = await client.timeout(5000).emitWithAck("create room", { name: "Dev room", kind: "private" });
       const url = `${server.url}/rooms/${(created as { room: { id: string } }).room.id}`;
@@ -74,6 +91,9 @@ describe("npm run dev", () => {
   it("serves sign-up and Socket.IO from the dev server too, with a generated secret", async ({ skip }) => {
     if (!server) return skip(cannotRun);
     const cookie = await signUpOverHttp(server.url, "Dev");
-    expect(await firstPresence(server.url, cookie)).toEqual({ online: 1, users: [{ id: expect.any(String), name: "Dev" }] });
+    expect(await firstPresence(server.url, cookie)).toEqual({
+      online: 1,
+      users: [{ id: expect.any(String), name: "Dev" }],
+    });
   });
 });

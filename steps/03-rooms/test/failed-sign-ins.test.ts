@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createBackoff } from "../server/backoff";
 import { createSignInGuard } from "../server/failed-sign-ins";
-import { FAILED_SIGN_IN_BACKOFF, FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS, FAILED_SIGN_INS_PER_ADDRESS } from "../server/limits";
+import {
+  FAILED_SIGN_IN_BACKOFF,
+  FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS,
+  FAILED_SIGN_INS_PER_ADDRESS,
+} from "../server/limits";
 import { createWindowCounter } from "../server/window-counter";
 
 describe("createWindowCounter", () => {
@@ -83,7 +87,11 @@ describe("createBackoff", () => {
 });
 
 describe("createSignInGuard, with the server's limits", () => {
-  const limits = { perAccountAndAddress: FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS, perAddress: FAILED_SIGN_INS_PER_ADDRESS, perAccount: FAILED_SIGN_IN_BACKOFF };
+  const limits = {
+    perAccountAndAddress: FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS,
+    perAddress: FAILED_SIGN_INS_PER_ADDRESS,
+    perAccount: FAILED_SIGN_IN_BACKOFF,
+  };
   const workshop = "203.0.113.7";
 
   it("locks one attendee's account after their typos, not the others' behind the same address", () => {
@@ -112,7 +120,8 @@ describe("createSignInGuard, with the server's limits", () => {
   it("slows guesses at one account from many addresses, and clears that on the owner's success", () => {
     let now = 0;
     const guard = createSignInGuard(limits, () => now);
-    for (let i = 0; i < FAILED_SIGN_IN_BACKOFF.freeFailures; i++) guard.recordFailure("ada@example.test", `198.51.100.${i}`);
+    for (let i = 0; i < FAILED_SIGN_IN_BACKOFF.freeFailures; i++)
+      guard.recordFailure("ada@example.test", `198.51.100.${i}`);
     expect(guard.retryAfterMs("ada@example.test", "192.0.2.1")).toBe(FAILED_SIGN_IN_BACKOFF.firstDelayMs);
     now += FAILED_SIGN_IN_BACKOFF.firstDelayMs;
     guard.recordSuccess("ada@example.test", "192.0.2.1");

@@ -11,7 +11,15 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const ROOM_EVENTS = ["list rooms", "browse rooms", "create room", "join room", "leave room", "invite to room", "open direct"] as const;
+const ROOM_EVENTS = [
+  "list rooms",
+  "browse rooms",
+  "create room",
+  "join room",
+  "leave room",
+  "invite to room",
+  "open direct",
+] as const;
 
 let deep: unknown = "bottom";
 beforeAll(() => {
@@ -34,17 +42,23 @@ const MALFORMED: [string, () => unknown[]][] = [
 ];
 
 describe("malformed room requests", () => {
-  it.each(ROOM_EVENTS)("%s: every malformed payload gets an invalid_payload error, and the server carries on", async (event) => {
-    const client = await server.connectClient({ user, room: null });
-    for (const [name, args] of MALFORMED) {
-      const payload = args();
-      // "list rooms" takes an empty object, so only its extra fields and wrong types are malformed.
-      const answer = await sendRaw(client, event, ...payload);
-      expect(answer, `${event} with ${name}`).toMatchObject({ ok: false, error: { code: "invalid_payload", message: expect.any(String) } });
-    }
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await request(client, "list rooms", {})).ok).toBe(true);
-  });
+  it.each(ROOM_EVENTS)(
+    "%s: every malformed payload gets an invalid_payload error, and the server carries on",
+    async (event) => {
+      const client = await server.connectClient({ user, room: null });
+      for (const [name, args] of MALFORMED) {
+        const payload = args();
+        // "list rooms" takes an empty object, so only its extra fields and wrong types are malformed.
+        const answer = await sendRaw(client, event, ...payload);
+        expect(answer, `${event} with ${name}`).toMatchObject({
+          ok: false,
+          error: { code: "invalid_payload", message: expect.any(String) },
+        });
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((await request(client, "list rooms", {})).ok).toBe(true);
+    },
+  );
 
   it.each(ROOM_EVENTS)("%s: requests without an ack callback are handled without a crash", async (event) => {
     const client = await server.connectClient({ user });
@@ -65,7 +79,10 @@ describe("malformed room requests", () => {
   it("answers a well-formed request for a room that does not exist with not_found", async () => {
     const client: TestClient = await server.connectClient({ user });
     for (const event of ["join room", "leave room"] as const) {
-      expect(await request(client, event, { roomId: "doesNotExist" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await request(client, event, { roomId: "doesNotExist" })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
     expect(await request(client, "invite to room", { roomId: "doesNotExist", who: user.email })).toMatchObject({
       ok: false,

@@ -11,7 +11,11 @@ afterEach(() => server.close());
 
 describe("an intruder: signed in, connected, not a member", () => {
   it("gets nothing of a private room or a direct message while its members talk, whatever it tries", async () => {
-    const [alice, bob, mallory] = [await server.signUp("Alice"), await server.signUp("Bob"), await server.signUp("Mallory")];
+    const [alice, bob, mallory] = [
+      await server.signUp("Alice"),
+      await server.signUp("Bob"),
+      await server.signUp("Mallory"),
+    ];
     const aliceClient = await server.connectClient({ user: alice });
     const bobClient = await server.connectClient({ user: bob });
     // A raw socket.io-client, as a program would hold it; it records every event the server sends it.
@@ -44,10 +48,16 @@ describe("an intruder: signed in, connected, not a member", () => {
     }
     // Socket.IO's own room names are not room ids, and the server has no event that joins a Socket.IO room.
     for (const roomId of [`room:${secret.id}`, `members:${secret.id}`]) {
-      expect(await request(intruder, "join room", { roomId })).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+      expect(await request(intruder, "join room", { roomId })).toMatchObject({
+        ok: false,
+        error: { code: "invalid_payload" },
+      });
     }
     for (const event of ["join", "subscribe", "room:join"]) {
-      expect(await sendRaw(intruder, event, `room:${secret.id}`)).toMatchObject({ ok: false, error: { code: "unknown_event" } });
+      expect(await sendRaw(intruder, event, `room:${secret.id}`)).toMatchObject({
+        ok: false,
+        error: { code: "unknown_event" },
+      });
     }
     // A message carrying a room id is refused; the intruder's own text goes to its own open room only. (The
     // refused joins closed the room it had open, general, so it opens that again.)
@@ -72,7 +82,13 @@ describe("an intruder: signed in, connected, not a member", () => {
     const listed = await request(intruder, "list rooms", {});
     expect(listed.ok && listed.rooms.map((room) => room.id)).not.toContain(secret.id);
     // Browsing shows public rooms only, whatever it searches for and whichever cursor it makes up.
-    for (const query of [{}, { search: secretName }, { search: "secret" }, { cursor: secret.id }, { cursor: direct.room.id }]) {
+    for (const query of [
+      {},
+      { search: secretName },
+      { search: "secret" },
+      { cursor: secret.id },
+      { cursor: direct.room.id },
+    ]) {
       expect(await request(intruder, "browse rooms", query)).toEqual({ ok: true, rooms: [], next: null });
     }
     await roundTrip(intruder);
@@ -80,7 +96,9 @@ describe("an intruder: signed in, connected, not a member", () => {
     for (const secretThing of [secret.id, direct.room.id, secretName, "secret is", "between us"]) {
       expect(everything).not.toContain(secretThing);
     }
-    const messages = overheard.filter(({ event }) => event === "chat message").map(({ payload }) => (payload as ChatMessage).text);
+    const messages = overheard
+      .filter(({ event }) => event === "chat message")
+      .map(({ payload }) => (payload as ChatMessage).text);
     expect(messages).toEqual(["hello?"]);
   });
 });

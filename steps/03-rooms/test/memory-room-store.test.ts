@@ -23,7 +23,10 @@ function clockedStore() {
 describe("createMemoryRoomStore", () => {
   it("starts with the default public room and no members", async () => {
     const store = clockedStore();
-    expect(await store.publicRooms(ALL_PUBLIC)).toEqual({ rooms: [expect.objectContaining({ id: DEFAULT_ROOM_ID, kind: "public" })], next: null });
+    expect(await store.publicRooms(ALL_PUBLIC)).toEqual({
+      rooms: [expect.objectContaining({ id: DEFAULT_ROOM_ID, kind: "public" })],
+      next: null,
+    });
     expect(await store.members(DEFAULT_ROOM_ID)).toEqual([]);
   });
 
@@ -52,8 +55,14 @@ describe("createMemoryRoomStore", () => {
   it("refuses a second public room of the same name in any letter case, but not a private one", async () => {
     const store = clockedStore();
     expect((await store.create({ name: "Lounge", kind: "public", creator: alice }, NO_LIMIT)).ok).toBe(true);
-    expect(await store.create({ name: "LOUNGE", kind: "public", creator: bob }, NO_LIMIT)).toEqual({ ok: false, reason: "name_taken" });
-    expect(await store.create({ name: "General", kind: "public", creator: bob }, NO_LIMIT)).toEqual({ ok: false, reason: "name_taken" });
+    expect(await store.create({ name: "LOUNGE", kind: "public", creator: bob }, NO_LIMIT)).toEqual({
+      ok: false,
+      reason: "name_taken",
+    });
+    expect(await store.create({ name: "General", kind: "public", creator: bob }, NO_LIMIT)).toEqual({
+      ok: false,
+      reason: "name_taken",
+    });
     expect((await store.create({ name: "lounge", kind: "private", creator: bob }, NO_LIMIT)).ok).toBe(true);
   });
 
@@ -61,7 +70,10 @@ describe("createMemoryRoomStore", () => {
     const store = clockedStore();
     expect((await store.create({ name: "One", kind: "public", creator: alice }, perCreator(2))).ok).toBe(true);
     expect((await store.findOrCreateDirect(alice, bob, perCreator(2))).ok).toBe(true);
-    expect(await store.create({ name: "Three", kind: "private", creator: alice }, perCreator(2))).toEqual({ ok: false, reason: "limit_reached" });
+    expect(await store.create({ name: "Three", kind: "private", creator: alice }, perCreator(2))).toEqual({
+      ok: false,
+      reason: "limit_reached",
+    });
     expect(await store.findOrCreateDirect(alice, carol, perCreator(2))).toEqual({ ok: false, reason: "limit_reached" });
     // Finding an existing direct message again is not creating one.
     expect((await store.findOrCreateDirect(bob, alice, perCreator(0))).ok).toBe(true);
@@ -119,7 +131,8 @@ describe("createMemoryRoomStore", () => {
   });
   it("pages public rooms newest first with a cursor, and the last page has no next cursor", async () => {
     const store = clockedStore();
-    for (const name of ["Room 1", "Room 2", "Room 3", "Room 4", "Room 5"]) await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
+    for (const name of ["Room 1", "Room 2", "Room 3", "Room 4", "Room 5"])
+      await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
     const first = await store.publicRooms({ ...ALL_PUBLIC, limit: 2 });
     expect(first.rooms.map((room) => room.name)).toEqual(["Room 5", "Room 4"]);
     const second = await store.publicRooms({ ...ALL_PUBLIC, limit: 2, cursor: first.next });
@@ -134,7 +147,8 @@ describe("createMemoryRoomStore", () => {
 
   it("keeps a page's place when rooms are created between two pages", async () => {
     const store = clockedStore();
-    for (const name of ["Old 1", "Old 2", "Old 3"]) await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
+    for (const name of ["Old 1", "Old 2", "Old 3"])
+      await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
     const first = await store.publicRooms({ ...ALL_PUBLIC, limit: 2 });
     await store.create({ name: "Newer", kind: "public", creator: bob }, NO_LIMIT);
     expect(await publicNames(store, { cursor: first.next })).toEqual(["Old 1", DEFAULT_ROOM_ID]);
@@ -142,18 +156,27 @@ describe("createMemoryRoomStore", () => {
 
   it("searches public room names in any letter case, and leaves out the rooms a person has joined", async () => {
     const store = clockedStore();
-    for (const name of ["Book club", "Chess", "Bookbinding", "Cooking"]) await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
+    for (const name of ["Book club", "Chess", "Bookbinding", "Cooking"])
+      await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
     await store.create({ name: "Secret books", kind: "private", creator: alice }, NO_LIMIT);
     expect(await publicNames(store, { search: "BOOK" })).toEqual(["Bookbinding", "Book club"]);
     expect(await publicNames(store, { search: "nothing like it" })).toEqual([]);
     const chess = (await store.publicRooms({ ...ALL_PUBLIC, search: "chess" })).rooms[0];
     await store.addMember(chess.id, bob, Infinity);
-    expect(await publicNames(store, { notJoinedBy: bob.id })).toEqual(["Cooking", "Bookbinding", "Book club", DEFAULT_ROOM_ID]);
+    expect(await publicNames(store, { notJoinedBy: bob.id })).toEqual([
+      "Cooking",
+      "Bookbinding",
+      "Book club",
+      DEFAULT_ROOM_ID,
+    ]);
     // Alice created them all, so she is a member of each.
     expect(await publicNames(store, { notJoinedBy: alice.id })).toEqual([DEFAULT_ROOM_ID]);
     const page = await store.publicRooms({ ...ALL_PUBLIC, search: "o", limit: 1, notJoinedBy: bob.id });
     expect(page.rooms.map((room) => room.name)).toEqual(["Cooking"]);
-    expect(await publicNames(store, { search: "o", cursor: page.next, notJoinedBy: bob.id })).toEqual(["Bookbinding", "Book club"]);
+    expect(await publicNames(store, { search: "o", cursor: page.next, notJoinedBy: bob.id })).toEqual([
+      "Bookbinding",
+      "Book club",
+    ]);
   });
 
   it("pages a search newest first with a cursor, whatever was created in between", async () => {
@@ -196,25 +219,40 @@ describe("createMemoryRoomStore", () => {
     const store = clockedStore();
     const first = await store.create({ name: "First", kind: "private", creator: alice }, perCreator(1));
     if (!first.ok) throw new Error("not created");
-    expect(await store.create({ name: "Second", kind: "private", creator: alice }, perCreator(1))).toEqual({ ok: false, reason: "limit_reached" });
+    expect(await store.create({ name: "Second", kind: "private", creator: alice }, perCreator(1))).toEqual({
+      ok: false,
+      reason: "limit_reached",
+    });
     // Bob stays: the room exists, and still counts for Alice.
     await store.addMember(first.room.id, bob, Infinity);
     await store.removeMember(first.room.id, alice.id);
-    expect(await store.create({ name: "Second", kind: "private", creator: alice }, perCreator(1))).toEqual({ ok: false, reason: "limit_reached" });
+    expect(await store.create({ name: "Second", kind: "private", creator: alice }, perCreator(1))).toEqual({
+      ok: false,
+      reason: "limit_reached",
+    });
     // The last one out ends it, and Alice may create another.
     await store.removeMember(first.room.id, bob.id);
     expect((await store.create({ name: "Second", kind: "private", creator: alice }, perCreator(1))).ok).toBe(true);
-    expect(await store.create({ name: "Third", kind: "private", creator: alice }, perCreator(1))).toEqual({ ok: false, reason: "limit_reached" });
+    expect(await store.create({ name: "Third", kind: "private", creator: alice }, perCreator(1))).toEqual({
+      ok: false,
+      reason: "limit_reached",
+    });
   });
 
   it("stops at the server's limits on public rooms and on rooms of every kind, general counted", async () => {
     const store = clockedStore();
     const limits: RoomLimits = { perCreator: Infinity, publicRooms: 2, allRooms: 4 };
     expect((await store.create({ name: "Lounge", kind: "public", creator: alice }, limits)).ok).toBe(true);
-    expect(await store.create({ name: "Chess", kind: "public", creator: bob }, limits)).toEqual({ ok: false, reason: "store_full" });
+    expect(await store.create({ name: "Chess", kind: "public", creator: bob }, limits)).toEqual({
+      ok: false,
+      reason: "store_full",
+    });
     expect((await store.create({ name: "Secret", kind: "private", creator: bob }, limits)).ok).toBe(true);
     expect((await store.findOrCreateDirect(alice, bob, limits)).ok).toBe(true);
-    expect(await store.create({ name: "Another", kind: "private", creator: carol }, limits)).toEqual({ ok: false, reason: "store_full" });
+    expect(await store.create({ name: "Another", kind: "private", creator: carol }, limits)).toEqual({
+      ok: false,
+      reason: "store_full",
+    });
     expect(await store.findOrCreateDirect(alice, carol, limits)).toEqual({ ok: false, reason: "store_full" });
     // An existing direct message is still found.
     expect((await store.findOrCreateDirect(bob, alice, limits)).ok).toBe(true);

@@ -18,7 +18,13 @@ beforeEach(async () => {
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   dataDir = mkdtempSync(path.join(tmpdir(), "chat-02-hashing-"));
-  const auth = createAuth({ dataDir, secret: randomBytes(32).toString("base64url"), baseURL: url, allowedOrigins: [url], trustedProxies: [] });
+  const auth = createAuth({
+    dataDir,
+    secret: randomBytes(32).toString("base64url"),
+    baseURL: url,
+    allowedOrigins: [url],
+    trustedProxies: [],
+  });
   await migrateAuthDatabase(auth);
   const routes = createAuthRoutes(auth, LIMIT);
   httpServer.on("request", (req, res) => routes(req, res) || res.writeHead(404).end());
@@ -50,14 +56,22 @@ function slowSignIn() {
 }
 
 const signIn = () =>
-  fetch(`${url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: url }, body: signInBody });
+  fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: signInBody,
+  });
 
 describe("the password hashing limit", () => {
   it(`with ${LIMIT.running} running and ${LIMIT.waiting} waiting, refuses the next sign-ins at once with 503 and Retry-After`, async () => {
     const held = Array.from({ length: LIMIT.running + LIMIT.waiting }, slowSignIn);
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the held requests reach the server
 
-    const refused = await Promise.all([signIn(), signIn(), fetch(`${url}/api/auth/sign-up/email`, { method: "POST", body: "{}" })]);
+    const refused = await Promise.all([
+      signIn(),
+      signIn(),
+      fetch(`${url}/api/auth/sign-up/email`, { method: "POST", body: "{}" }),
+    ]);
     for (const response of refused) {
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("1");

@@ -88,7 +88,10 @@ describe("chat message", () => {
     const [sender, observer] = [await server.connectClient(), await server.connectClient()];
     const inbox = recordEvents(observer, "chat message");
 
-    expect(await sendRaw(sender, ...args)).toEqual({ ok: false, error: { code: "invalid_payload", message: expect.any(String) } });
+    expect(await sendRaw(sender, ...args)).toEqual({
+      ok: false,
+      error: { code: "invalid_payload", message: expect.any(String) },
+    });
     await expectNothingBroadcast(sender, inbox);
   });
 
@@ -101,7 +104,9 @@ describe("chat message", () => {
   it("rate-limits a client that floods, without affecting others", async () => {
     const [flooder, other] = [await server.connectClient(), await server.connectClient()];
     const attempts = MESSAGE_RATE_LIMIT.burst * 3;
-    const acks = await Promise.all(Array.from({ length: attempts }, (_, i) => flooder.emitWithAck("chat message", `flood ${i}`)));
+    const acks = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => flooder.emitWithAck("chat message", `flood ${i}`)),
+    );
 
     expect(acks.slice(0, MESSAGE_RATE_LIMIT.burst).every((ack) => ack.ok)).toBe(true);
     const limited = acks.filter((ack) => !ack.ok);
@@ -115,7 +120,9 @@ describe("chat message", () => {
     const tabs = await Promise.all(Array.from({ length: 5 }, () => server.connectClient({ user: alice })));
     // Each tab stays within its own burst; together they send far more than one person may.
     const acks = await Promise.all(
-      tabs.flatMap((tab, t) => Array.from({ length: MESSAGE_RATE_LIMIT.burst }, (_, i) => tab.emitWithAck("chat message", `tab ${t}: ${i}`))),
+      tabs.flatMap((tab, t) =>
+        Array.from({ length: MESSAGE_RATE_LIMIT.burst }, (_, i) => tab.emitWithAck("chat message", `tab ${t}: ${i}`)),
+      ),
     );
 
     const accepted = acks.filter((ack) => ack.ok).length;
@@ -170,7 +177,10 @@ describe("hostile input", () => {
   });
 
   it.each([
-    ["invalid messages without an ack", (client: TestClient) => (client as unknown as RawEmitter).emit("chat message", 42)],
+    [
+      "invalid messages without an ack",
+      (client: TestClient) => (client as unknown as RawEmitter).emit("chat message", 42),
+    ],
     ["unknown events", (client: TestClient) => (client as unknown as RawEmitter).emit("no such event", "x")],
   ])("disconnects a connection that keeps sending %s, and only that one", async (_name, misbehave) => {
     const [offender, bystander] = [await server.connectClient(), await server.connectClient()];
@@ -201,7 +211,10 @@ describe("presence", () => {
     const second = server.createClient({ user: bob });
     const presence = nextEvent(second, "presence");
     second.connect();
-    const everyone = [{ id: alice.id, name: alice.name }, { id: bob.id, name: bob.name }];
+    const everyone = [
+      { id: alice.id, name: alice.name },
+      { id: bob.id, name: bob.name },
+    ];
     expect(await presence).toEqual({ online: 2, users: everyone });
     expect(await joined).toEqual({ user: everyone[1], online: 2 });
 
@@ -220,7 +233,13 @@ describe("presence", () => {
     const bobTab2 = server.createClient({ user: bob });
     const presence = nextEvent(bobTab2, "presence");
     bobTab2.connect();
-    expect(await presence).toEqual({ online: 2, users: [{ id: alice.id, name: alice.name }, { id: bob.id, name: bob.name }] });
+    expect(await presence).toEqual({
+      online: 2,
+      users: [
+        { id: alice.id, name: alice.name },
+        { id: bob.id, name: bob.name },
+      ],
+    });
 
     bobTab1.disconnect();
     await expect.poll(() => server.io.of("/").sockets.size).toBe(2);

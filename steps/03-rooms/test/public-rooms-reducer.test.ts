@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { RoomSummary } from "../lib/protocol";
-import { initialPublicRoomsState, publicRoomsReducer, type PublicRoomsAction, type PublicRoomsState } from "../lib/public-rooms-reducer";
+import {
+  initialPublicRoomsState,
+  publicRoomsReducer,
+  type PublicRoomsAction,
+  type PublicRoomsState,
+} from "../lib/public-rooms-reducer";
 
 const room = (id: string, name: string): RoomSummary => ({ id, name, kind: "public", member: false });
 const [chess, books, cooking] = [room("r1", "Chess"), room("r2", "Book club"), room("r3", "Cooking")];
-const run = (...actions: PublicRoomsAction[]): PublicRoomsState => actions.reduce(publicRoomsReducer, initialPublicRoomsState);
+const run = (...actions: PublicRoomsAction[]): PublicRoomsState =>
+  actions.reduce(publicRoomsReducer, initialPublicRoomsState);
 
 describe("publicRoomsReducer", () => {
   it("shows the first page, adds the next pages, and keeps a room that came twice once", () => {
@@ -35,13 +41,19 @@ describe("publicRoomsReducer", () => {
     state = publicRoomsReducer(state, { type: "removed", roomId: "r5" });
     expect(state.rooms).toEqual([]);
     // Private rooms and direct messages are never browsed.
-    state = publicRoomsReducer(state, { type: "updated", room: { id: "p1", name: "Club secret", kind: "private", member: false } });
+    state = publicRoomsReducer(state, {
+      type: "updated",
+      room: { id: "p1", name: "Club secret", kind: "private", member: false },
+    });
     expect(state.rooms).toEqual([]);
   });
 
   it("ignores announcements until the first page is there, which has them anyway, and keeps the list on a failure", () => {
     expect(run({ type: "updated", room: chess }).rooms).toBeNull();
-    const state = run({ type: "page", rooms: [chess], next: null, more: false }, { type: "failed", message: "No answer." });
+    const state = run(
+      { type: "page", rooms: [chess], next: null, more: false },
+      { type: "failed", message: "No answer." },
+    );
     expect(state).toMatchObject({ rooms: [chess], error: "No answer." });
     expect(publicRoomsReducer(state, { type: "page", rooms: [], next: null, more: false }).error).toBeNull();
   });

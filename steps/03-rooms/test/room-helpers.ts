@@ -7,13 +7,19 @@ type RequestOf<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
 export type AnswerOf<E extends RequestEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 
 /** Sends a room request and resolves with the server's answer. */
-export function request<E extends RequestEvent>(client: TestClient, event: E, payload: RequestOf<E>): Promise<AnswerOf<E>> {
+export function request<E extends RequestEvent>(
+  client: TestClient,
+  event: E,
+  payload: RequestOf<E>,
+): Promise<AnswerOf<E>> {
   return sendRaw(client, event, payload) as Promise<AnswerOf<E>>;
 }
 
 /** Emits anything at all under any event name, as a hostile client could, and resolves with the answer. */
 export function sendRaw(client: TestClient, event: string, ...args: unknown[]): Promise<unknown> {
-  const raw = client.timeout(5000) as unknown as { emitWithAck: (event: string, ...args: unknown[]) => Promise<unknown> };
+  const raw = client.timeout(5000) as unknown as {
+    emitWithAck: (event: string, ...args: unknown[]) => Promise<unknown>;
+  };
   return raw.emitWithAck(event, ...args);
 }
 

@@ -25,7 +25,10 @@ describe("roomNameError", () => {
 
 describe("room request schemas", () => {
   it("trims a room name and keeps only the fields the event defines", () => {
-    expect(createRoomRequest.parse({ name: "  Book club ", kind: "private" })).toEqual({ name: "Book club", kind: "private" });
+    expect(createRoomRequest.parse({ name: "  Book club ", kind: "private" })).toEqual({
+      name: "Book club",
+      kind: "private",
+    });
     expect(createRoomRequest.safeParse({ name: "Book club", kind: "private", owner: "me" }).success).toBe(false);
     expect(createRoomRequest.safeParse({ name: "Book club", kind: "direct" }).success).toBe(false);
   });

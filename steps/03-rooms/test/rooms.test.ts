@@ -1,9 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_ROOM_ID, type ChatMessage } from "../lib/protocol";
-import { MAX_MEMBERS_PER_PRIVATE_ROOM, MAX_PUBLIC_ROOMS, MAX_ROOMS_PER_USER, PUBLIC_ROOMS_PAGE_SIZE, ROOM_REQUEST_RATE_LIMIT } from "../server/limits";
+import {
+  MAX_MEMBERS_PER_PRIVATE_ROOM,
+  MAX_PUBLIC_ROOMS,
+  MAX_ROOMS_PER_USER,
+  PUBLIC_ROOMS_PAGE_SIZE,
+  ROOM_REQUEST_RATE_LIMIT,
+} from "../server/limits";
 import { createMemoryRoomStore } from "../server/rooms/memory-room-store";
 import type { RoomLimits, RoomStore } from "../server/rooms/room-store";
-import { joined, nextEvent, recordEvents, startChatTestServer, type ChatTestServer, type TestClient } from "./chat-test-server";
+import {
+  joined,
+  nextEvent,
+  recordEvents,
+  startChatTestServer,
+  type ChatTestServer,
+  type TestClient,
+} from "./chat-test-server";
 import { createRoom, recordEverything, request, roundTrip, uniqueName, type AnswerOf } from "./room-helpers";
 
 let server: ChatTestServer;
@@ -36,16 +49,33 @@ describe("public rooms", () => {
     expect(await bobHears).toEqual({ ...room, member: false });
 
     // Bob's own rooms are general only; the new room is among the public rooms he may browse.
-    expect(await request(bobClient, "list rooms", {})).toEqual({ ok: true, rooms: [expect.objectContaining({ id: DEFAULT_ROOM_ID, member: true })] });
-    expect(await request(bobClient, "browse rooms", {})).toEqual({ ok: true, rooms: [{ ...room, member: false }], next: null });
-    expect(await request(bobClient, "join room", { roomId: room.id })).toEqual({ ok: true, room: { ...room, member: true } });
+    expect(await request(bobClient, "list rooms", {})).toEqual({
+      ok: true,
+      rooms: [expect.objectContaining({ id: DEFAULT_ROOM_ID, member: true })],
+    });
+    expect(await request(bobClient, "browse rooms", {})).toEqual({
+      ok: true,
+      rooms: [{ ...room, member: false }],
+      next: null,
+    });
+    expect(await request(bobClient, "join room", { roomId: room.id })).toEqual({
+      ok: true,
+      room: { ...room, member: true },
+    });
     expect(await server.rooms.isMember(room.id, bob.id)).toBe(true);
-    expect(await request(bobClient, "list rooms", {})).toMatchObject({ ok: true, rooms: [{ id: DEFAULT_ROOM_ID }, { id: room.id, member: true }] });
+    expect(await request(bobClient, "list rooms", {})).toMatchObject({
+      ok: true,
+      rooms: [{ id: DEFAULT_ROOM_ID }, { id: room.id, member: true }],
+    });
     expect(await request(bobClient, "browse rooms", {})).toEqual({ ok: true, rooms: [], next: null });
   });
 
   it("keep messages in their room: members with another room open hear only that something came", async () => {
-    const [alice, bob, carol] = [await server.signUp("Alice"), await server.signUp("Bob"), await server.signUp("Carol")];
+    const [alice, bob, carol] = [
+      await server.signUp("Alice"),
+      await server.signUp("Bob"),
+      await server.signUp("Carol"),
+    ];
     const aliceClient = await server.connectClient({ user: alice });
     const bobClient = await server.connectClient({ user: bob });
     const carolClient = await server.connectClient({ user: carol });
@@ -92,10 +122,23 @@ describe("public rooms", () => {
     expect(await update).toEqual({ ...room, member: false });
     // Out of the person's own rooms, back among those to browse.
     expect(await request(tab1, "list rooms", {})).toMatchObject({ ok: true, rooms: [{ id: DEFAULT_ROOM_ID }] });
-    expect(await request(tab1, "browse rooms", {})).toEqual({ ok: true, rooms: [{ ...room, member: false }], next: null });
-    expect(await tab2.emitWithAck("chat message", "still here?")).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await request(tab1, "leave room", { roomId: DEFAULT_ROOM_ID })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await request(tab1, "leave room", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await request(tab1, "browse rooms", {})).toEqual({
+      ok: true,
+      rooms: [{ ...room, member: false }],
+      next: null,
+    });
+    expect(await tab2.emitWithAck("chat message", "still here?")).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await request(tab1, "leave room", { roomId: DEFAULT_ROOM_ID })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await request(tab1, "leave room", { roomId: room.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 });
 
@@ -111,12 +154,18 @@ describe("opening a room", () => {
     await send(sender, "after the refused join");
     await roundTrip(watcher);
     expect(inbox).toEqual([]);
-    expect(await watcher.emitWithAck("chat message", "where does this go?")).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await watcher.emitWithAck("chat message", "where does this go?")).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 
   it("handles one connection's requests in order: the last room asked for is the one open", async () => {
     const client = await server.connectClient();
-    const rooms = [await createRoom(client, uniqueName("A"), "public"), await createRoom(client, uniqueName("B"), "public")];
+    const rooms = [
+      await createRoom(client, uniqueName("A"), "public"),
+      await createRoom(client, uniqueName("B"), "public"),
+    ];
     const answers = await Promise.all([
       request(client, "join room", { roomId: rooms[0].id }),
       request(client, "join room", { roomId: rooms[1].id }),
@@ -151,7 +200,10 @@ describe("opening a room", () => {
     const inbox = recordEvents(bobClient, "chat message");
 
     leaveAfterCheck = true;
-    expect(await request(bobClient, "join room", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await request(bobClient, "join room", { roomId: room.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     await send(alice, "after Bob left");
     await roundTrip(bobClient);
     expect(inbox).toEqual([]);
@@ -159,7 +211,10 @@ describe("opening a room", () => {
 
   it("is needed before sending: a new connection has no room open", async () => {
     const client = await server.connectClient({ room: null });
-    expect(await client.emitWithAck("chat message", "hello?")).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await client.emitWithAck("chat message", "hello?")).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 });
 
@@ -176,11 +231,20 @@ describe("private rooms", () => {
     await send(aliceClient, "before Bob was invited");
     await roundTrip(bobClient);
     expect(bobHeard.filter(({ event }) => event !== "presence" && event !== "user joined")).toEqual([]);
-    expect(await request(bobClient, "join room", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await request(bobClient, "join room", { roomId: room.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
 
     const bobLearns = nextEvent(bobClient, "room updated");
     const invited = await request(aliceClient, "invite to room", { roomId: room.id, who: bob.email.toUpperCase() });
-    const withBob = { ...room, members: [{ id: alice.id, name: alice.name }, { id: bob.id, name: bob.name }] };
+    const withBob = {
+      ...room,
+      members: [
+        { id: alice.id, name: alice.name },
+        { id: bob.id, name: bob.name },
+      ],
+    };
     expect(invited).toEqual({ ok: true, room: withBob, invited: { id: bob.id, name: bob.name } });
     expect(await bobLearns).toEqual(withBob);
 
@@ -199,14 +263,20 @@ describe("private rooms", () => {
     const aliceClient = await server.connectClient({ user: alice });
     const room = await createRoom(aliceClient, uniqueName("Secret"), "private");
 
-    expect(await request(aliceClient, "invite to room", { roomId: room.id, who: bob.name })).toMatchObject({ ok: true, invited: { id: bob.id } });
-    expect(await request(aliceClient, "invite to room", { roomId: room.id, who: "nobody@example.test" })).toMatchObject({
-      ok: false,
-      error: { code: "not_found" },
+    expect(await request(aliceClient, "invite to room", { roomId: room.id, who: bob.name })).toMatchObject({
+      ok: true,
+      invited: { id: bob.id },
     });
+    expect(await request(aliceClient, "invite to room", { roomId: room.id, who: "nobody@example.test" })).toMatchObject(
+      {
+        ok: false,
+        error: { code: "not_found" },
+      },
+    );
     const twinName = `Twin ${Date.now()}`;
     const { internalAdapter } = await server.auth.$context;
-    for (const twin of [await server.signUp(), await server.signUp()]) await internalAdapter.updateUser(twin.id, { name: twinName });
+    for (const twin of [await server.signUp(), await server.signUp()])
+      await internalAdapter.updateUser(twin.id, { name: twinName });
     expect(await request(aliceClient, "invite to room", { roomId: room.id, who: twinName })).toMatchObject({
       ok: false,
       error: { code: "conflict" },
@@ -223,7 +293,11 @@ describe("private rooms", () => {
   });
 
   it("cannot be invited to by someone who is not a member, and public rooms and direct messages take no invitations", async () => {
-    const [alice, bob, mallory] = [await server.signUp("Alice"), await server.signUp("Bob"), await server.signUp("Mallory")];
+    const [alice, bob, mallory] = [
+      await server.signUp("Alice"),
+      await server.signUp("Bob"),
+      await server.signUp("Mallory"),
+    ];
     const aliceClient = await server.connectClient({ user: alice });
     const malloryClient = await server.connectClient({ user: mallory });
     const secret = await createRoom(aliceClient, uniqueName("Secret"), "private");
@@ -232,9 +306,15 @@ describe("private rooms", () => {
     if (!direct.ok) throw new Error("no direct message");
 
     for (const who of [mallory.email, bob.email]) {
-      expect(await request(malloryClient, "invite to room", { roomId: secret.id, who })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await request(malloryClient, "invite to room", { roomId: secret.id, who })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
-    expect(await request(aliceClient, "invite to room", { roomId: lounge.id, who: bob.email })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await request(aliceClient, "invite to room", { roomId: lounge.id, who: bob.email })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     expect(await request(aliceClient, "invite to room", { roomId: direct.room.id, who: mallory.email })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
@@ -254,7 +334,10 @@ describe("private rooms", () => {
     expect(await request(bobClient, "leave room", { roomId: room.id })).toEqual({ ok: true });
     expect(await removed).toEqual({ roomId: room.id });
     expect(await updated).toEqual({ ...room, members: [{ id: alice.id, name: alice.name }] });
-    expect(await request(bobClient, "join room", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await request(bobClient, "join room", { roomId: room.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
 
     expect(await request(aliceClient, "leave room", { roomId: room.id })).toEqual({ ok: true });
     expect(await server.rooms.get(room.id)).toBeUndefined();
@@ -271,7 +354,10 @@ describe("direct messages", () => {
 
     const opened = await request(aliceClient, "open direct", { userId: bob.id });
     if (!opened.ok) throw new Error("not opened");
-    const people = [{ id: alice.id, name: alice.name }, { id: bob.id, name: bob.name }];
+    const people = [
+      { id: alice.id, name: alice.name },
+      { id: bob.id, name: bob.name },
+    ];
     expect(opened.room).toEqual({ id: expect.any(String), name: "", kind: "direct", member: true, members: people });
     expect(await bobLearns).toEqual(opened.room);
     expect(await request(bobClient, "open direct", { userId: alice.id })).toEqual(opened);
@@ -279,49 +365,87 @@ describe("direct messages", () => {
 
     await joined(aliceClient, opened.room.id);
     await joined(bobClient, opened.room.id);
-    const [bobInbox, bystanderInbox] = [recordEvents(bobClient, "chat message"), recordEvents(bystander, "chat message")];
+    const [bobInbox, bystanderInbox] = [
+      recordEvents(bobClient, "chat message"),
+      recordEvents(bystander, "chat message"),
+    ];
     await send(aliceClient, "just between us");
     await expect.poll(() => texts(bobInbox)).toEqual(["just between us"]);
     await roundTrip(bystander);
     expect(bystanderInbox).toEqual([]);
-    expect(await request(bobClient, "leave room", { roomId: opened.room.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await request(bobClient, "leave room", { roomId: opened.room.id })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
   });
 
   it("need someone else who exists", async () => {
     const alice = await server.signUp("Alice");
     const client = await server.connectClient({ user: alice });
-    expect(await request(client, "open direct", { userId: alice.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await request(client, "open direct", { userId: "nobody-has-this-id" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await request(client, "open direct", { userId: alice.id })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await request(client, "open direct", { userId: "nobody-has-this-id" })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 });
 
 describe("browsing public rooms", () => {
   it("answers a page at a time, newest first, with a cursor for the next page", async () => {
     const creator = { id: "someone-else", name: "Someone" };
-    for (let i = 1; i <= PUBLIC_ROOMS_PAGE_SIZE + 3; i++) await server.rooms.create({ name: `Room ${i}`, kind: "public", creator }, NO_LIMIT);
+    for (let i = 1; i <= PUBLIC_ROOMS_PAGE_SIZE + 3; i++)
+      await server.rooms.create({ name: `Room ${i}`, kind: "public", creator }, NO_LIMIT);
     const client = await server.connectClient(); // in general, so general is not among the rooms to browse
 
     const first = await request(client, "browse rooms", {});
     if (!first.ok) throw new Error(first.error.message);
     expect(first.rooms).toHaveLength(PUBLIC_ROOMS_PAGE_SIZE);
-    expect(first.rooms[0]).toEqual({ id: expect.any(String), name: `Room ${PUBLIC_ROOMS_PAGE_SIZE + 3}`, kind: "public", member: false });
+    expect(first.rooms[0]).toEqual({
+      id: expect.any(String),
+      name: `Room ${PUBLIC_ROOMS_PAGE_SIZE + 3}`,
+      kind: "public",
+      member: false,
+    });
     expect(first.next).toEqual(expect.any(String));
     const second = await request(client, "browse rooms", { cursor: first.next ?? "" });
-    expect(second).toMatchObject({ ok: true, rooms: [{ name: "Room 3" }, { name: "Room 2" }, { name: "Room 1" }], next: null });
+    expect(second).toMatchObject({
+      ok: true,
+      rooms: [{ name: "Room 3" }, { name: "Room 2" }, { name: "Room 1" }],
+      next: null,
+    });
   });
 
   it("searches names in any letter case; a bad search or cursor is refused, an unknown cursor finds nothing", async () => {
     const creator = { id: "someone-else", name: "Someone" };
-    for (const name of ["Book club", "Chess", "Bookbinding", "Old books", "Cooking"]) await server.rooms.create({ name, kind: "public", creator }, NO_LIMIT);
+    for (const name of ["Book club", "Chess", "Bookbinding", "Old books", "Cooking"])
+      await server.rooms.create({ name, kind: "public", creator }, NO_LIMIT);
     await server.rooms.create({ name: "Secret books", kind: "private", creator }, NO_LIMIT);
     const client = await server.connectClient();
-    const names = (result: AnswerOf<"browse rooms">) => (result.ok ? result.rooms.map((room) => room.name) : result.error.code);
+    const names = (result: AnswerOf<"browse rooms">) =>
+      result.ok ? result.rooms.map((room) => room.name) : result.error.code;
 
-    expect(names(await request(client, "browse rooms", { search: "  BOOK " }))).toEqual(["Old books", "Bookbinding", "Book club"]);
+    expect(names(await request(client, "browse rooms", { search: "  BOOK " }))).toEqual([
+      "Old books",
+      "Bookbinding",
+      "Book club",
+    ]);
     expect(names(await request(client, "browse rooms", { search: "nothing like it" }))).toEqual([]);
-    expect(await request(client, "browse rooms", { search: "x".repeat(41) })).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
-    expect(await request(client, "browse rooms", { cursor: "not a cursor!" })).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
-    expect(await request(client, "browse rooms", { cursor: "made-up-cursor" })).toEqual({ ok: true, rooms: [], next: null });
+    expect(await request(client, "browse rooms", { search: "x".repeat(41) })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_payload" },
+    });
+    expect(await request(client, "browse rooms", { cursor: "not a cursor!" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_payload" },
+    });
+    expect(await request(client, "browse rooms", { cursor: "made-up-cursor" })).toEqual({
+      ok: true,
+      rooms: [],
+      next: null,
+    });
   });
 });
 
@@ -331,20 +455,29 @@ describe("limits", () => {
     const bob = await server.signUp("Bob");
     const client = await server.connectClient({ user: alice });
     for (let i = 0; i < MAX_ROOMS_PER_USER; i++) {
-      await server.rooms.create({ name: `Room ${i}`, kind: "private", creator: { id: alice.id, name: alice.name } }, NO_LIMIT);
+      await server.rooms.create(
+        { name: `Room ${i}`, kind: "private", creator: { id: alice.id, name: alice.name } },
+        NO_LIMIT,
+      );
     }
     expect(await request(client, "create room", { name: "One too many", kind: "private" })).toMatchObject({
       ok: false,
       error: { code: "limit_reached" },
     });
-    expect(await request(client, "open direct", { userId: bob.id })).toMatchObject({ ok: false, error: { code: "limit_reached" } });
+    expect(await request(client, "open direct", { userId: bob.id })).toMatchObject({
+      ok: false,
+      error: { code: "limit_reached" },
+    });
   });
 
   it("counts the rooms that exist: ending a private room one created frees its place", async () => {
     const alice = await server.signUp("Alice");
     const client = await server.connectClient({ user: alice });
     for (let i = 1; i < MAX_ROOMS_PER_USER; i++) {
-      await server.rooms.create({ name: `Room ${i}`, kind: "private", creator: { id: alice.id, name: alice.name } }, NO_LIMIT);
+      await server.rooms.create(
+        { name: `Room ${i}`, kind: "private", creator: { id: alice.id, name: alice.name } },
+        NO_LIMIT,
+      );
     }
     const last = await createRoom(client, "The last one", "private");
     expect(await request(client, "create room", { name: "One too many", kind: "private" })).toMatchObject({
@@ -354,7 +487,9 @@ describe("limits", () => {
     // Alice is its only member: leaving ends the room, and her limit counts one room fewer.
     expect(await request(client, "leave room", { roomId: last.id })).toEqual({ ok: true });
     expect(await request(client, "create room", { name: "In its place", kind: "private" })).toMatchObject({ ok: true });
-    expect(await request(client, "create room", { name: "One too many", kind: "private" })).toMatchObject({ ok: false });
+    expect(await request(client, "create room", { name: "One too many", kind: "private" })).toMatchObject({
+      ok: false,
+    });
   });
 
   it(`refuses public room number ${MAX_PUBLIC_ROOMS + 1} on the server, general counted, with a clear error`, async () => {
@@ -366,14 +501,21 @@ describe("limits", () => {
     const client = await server.connectClient();
     expect(await request(client, "create room", { name: "One too many", kind: "public" })).toEqual({
       ok: false,
-      error: { code: "limit_reached", message: expect.stringMatching(/as many public rooms as it keeps.*private room/) },
+      error: {
+        code: "limit_reached",
+        message: expect.stringMatching(/as many public rooms as it keeps.*private room/),
+      },
     });
-    expect(await request(client, "create room", { name: "Private is fine", kind: "private" })).toMatchObject({ ok: true });
+    expect(await request(client, "create room", { name: "Private is fine", kind: "private" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("rate-limits room requests per connection, without affecting others", async () => {
     const [flooder, other] = [await server.connectClient({ room: null }), await server.connectClient()];
-    const answers = await Promise.all(Array.from({ length: ROOM_REQUEST_RATE_LIMIT.burst * 2 }, () => request(flooder, "list rooms", {})));
+    const answers = await Promise.all(
+      Array.from({ length: ROOM_REQUEST_RATE_LIMIT.burst * 2 }, () => request(flooder, "list rooms", {})),
+    );
     expect(answers.slice(0, ROOM_REQUEST_RATE_LIMIT.burst).every((answer) => answer.ok)).toBe(true);
     expect(answers).toContainEqual({ ok: false, error: { code: "rate_limited", message: expect.any(String) } });
     expect((await request(other, "list rooms", {})).ok).toBe(true);

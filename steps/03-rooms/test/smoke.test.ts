@@ -43,7 +43,10 @@ describe("the custom server", () => {
     expect(login).toContain('for="password"');
     const register = await (await fetch(`${server.url}/register`)).text();
     expect(register).toContain('for="name"');
-    expect(await fetch(`${server.url}/login`, { headers: { cookie }, redirect: "manual" })).toHaveProperty("status", 307);
+    expect(await fetch(`${server.url}/login`, { headers: { cookie }, redirect: "manual" })).toHaveProperty(
+      "status",
+      307,
+    );
   });
 
   it("serves the chat page through Next, in the default room", async () => {
@@ -60,14 +63,24 @@ describe("the custom server", () => {
   });
 
   it("serves Socket.IO on the same port as the pages, to the same session cookie", async () => {
-    expect(await firstPresence(server.url, cookie)).toEqual({ online: 1, users: [{ id: expect.any(String), name: "Smoke Tester" }] });
+    expect(await firstPresence(server.url, cookie)).toEqual({
+      online: 1,
+      users: [{ id: expect.any(String), name: "Smoke Tester" }],
+    });
   });
 
   it("shows a room created over the socket to its members' pages, and a 404 naming no room to anyone else", async () => {
     // The custom server and Next's pages are bundled apart but share one process: this fails if they do not share
     // one room store (server/rooms/shared-room-store.ts).
-    const [member, outsider] = [await signUpOverHttp(server.url, "Member"), await signUpOverHttp(server.url, "Outsider")];
-    const client = connect(server.url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: member, origin: server.url } });
+    const [member, outsider] = [
+      await signUpOverHttp(server.url, "Member"),
+      await signUpOverHttp(server.url, "Outsider"),
+    ];
+    const client = connect(server.url, {
+      transports: ["websocket"],
+      reconnection: false,
+      extraHeaders: { cookie: member, origin: server.url },
+    });
     try {
       const name = `Hidden room ${Date.now()}`;
       const created = await client.timeout(5000).emitWithAck("create room", { name, kind: "private" });
@@ -109,6 +122,8 @@ describe("the custom server", () => {
 
 describe("start-up", () => {
   it("stops in production without BETTER_AUTH_SECRET, saying why", async () => {
-    await expect(startBuiltServer({ BETTER_AUTH_SECRET: "", DATA_DIR: dataDir() })).rejects.toThrow(/BETTER_AUTH_SECRET is not set/);
+    await expect(startBuiltServer({ BETTER_AUTH_SECRET: "", DATA_DIR: dataDir() })).rejects.toThrow(
+      /BETTER_AUTH_SECRET is not set/,
+    );
   });
 });

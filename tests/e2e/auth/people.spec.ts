@@ -29,7 +29,12 @@ test.describe("auth: people in the chat", () => {
     await expect(inBobsPage).toHaveAttribute("data-mine", "false");
     // Alice's own line ends near the right edge of her list; in Bob's page it starts at the left.
     const list = (chat: ChatPage) => chat.page.getByRole("log", { name: "Messages" }).boundingBox();
-    const [aliceList, aliceLine, bobList, bobLine] = await Promise.all([list(alice), inAlicesPage.boundingBox(), list(bob), inBobsPage.boundingBox()]);
+    const [aliceList, aliceLine, bobList, bobLine] = await Promise.all([
+      list(alice),
+      inAlicesPage.boundingBox(),
+      list(bob),
+      inBobsPage.boundingBox(),
+    ]);
     expect(aliceList!.x + aliceList!.width - (aliceLine!.x + aliceLine!.width)).toBeLessThan(40);
     expect(bobLine!.x - bobList!.x).toBeLessThan(40);
   });

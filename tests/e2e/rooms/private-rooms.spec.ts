@@ -25,10 +25,14 @@ test.describe("rooms: private rooms", () => {
     await alice.sendAndConfirm(`${tag} welcome, Bob`);
     await bob.sendAndConfirm(`${tag} thanks`);
     await expect.poll(() => bob.textsTagged(tag)).toEqual([`${tag} welcome, Bob`, `${tag} thanks`]);
-    await expect.poll(() => alice.textsTagged(tag)).toEqual([`${tag} before the invitation`, `${tag} welcome, Bob`, `${tag} thanks`]);
+    await expect
+      .poll(() => alice.textsTagged(tag))
+      .toEqual([`${tag} before the invitation`, `${tag} welcome, Bob`, `${tag} thanks`]);
   });
 
-  test("someone who is not a member gets 'not found' at the room's URL, and nothing that names it", async ({ openChat }) => {
+  test("someone who is not a member gets 'not found' at the room's URL, and nothing that names it", async ({
+    openChat,
+  }) => {
     const alice = await openChat("Alice");
     const mallory = await openChat("Mallory");
     const roomName = `Secret ${runTag()}`;

@@ -14,7 +14,11 @@ const DESKTOP = { width: 1280, height: 800 };
  * button opens, on a desktop it is always shown.
  */
 const PANELS = [
-  { feature: "auth", toggle: "People", landmark: (page: Page) => page.getByRole("complementary", { name: "Online now" }) },
+  {
+    feature: "auth",
+    toggle: "People",
+    landmark: (page: Page) => page.getByRole("complementary", { name: "Online now" }),
+  },
   { feature: "rooms", toggle: "Rooms", landmark: (page: Page) => new RoomsPanel(page).nav },
 ];
 
@@ -43,17 +47,24 @@ async function expectFocusInside(container: Locator) {
 test.describe("shell: on a phone", () => {
   test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
 
-  test("the chat fits the screen: no sideways scroll, header, message box and Send all on screen", async ({ page, app }) => {
+  test("the chat fits the screen: no sideways scroll, header, message box and Send all on screen", async ({
+    page,
+    app,
+  }) => {
     const chat = await openChatOn(page, app);
     await expect(chat.log).toBeVisible();
     await expectNoSidewaysScroll(page, PHONE.width);
     await expect(chat.sendButton).toBeInViewport({ ratio: 1 });
     await expect(chat.input).toBeInViewport({ ratio: 1 });
     await expect(chat.badge).toBeInViewport({ ratio: 1 });
-    if (app.features.has("auth")) await expect(page.getByRole("button", { name: "Log out", exact: true })).toBeInViewport({ ratio: 1 });
+    if (app.features.has("auth"))
+      await expect(page.getByRole("button", { name: "Log out", exact: true })).toBeInViewport({ ratio: 1 });
   });
 
-  test("a message can be sent with the Send button, and a long word or link wraps inside the screen", async ({ page, app }) => {
+  test("a message can be sent with the Send button, and a long word or link wraps inside the screen", async ({
+    page,
+    app,
+  }) => {
     test.skip(!app.features.has("chat"), "the template has no server to send to");
     const chat = await openChatOn(page, app);
     const tag = runTag();
@@ -71,7 +82,10 @@ test.describe("shell: on a phone", () => {
     await expectNoSidewaysScroll(page, PHONE.width);
   });
 
-  test("each side panel is in a drawer that opens and closes by keyboard, focus going in and coming back", async ({ page, app }) => {
+  test("each side panel is in a drawer that opens and closes by keyboard, focus going in and coming back", async ({
+    page,
+    app,
+  }) => {
     const panels = panelsOf(app);
     test.skip(panels.length === 0, "no side panels before step 02 (the people list)");
     await openChatOn(page, app);
@@ -119,7 +133,11 @@ test.describe("shell: on a phone", () => {
     }
   });
 
-  test("a room chosen or created in the drawer opens, the drawer closes; the Rooms button tells of unread messages", async ({ page, app, openChat }) => {
+  test("a room chosen or created in the drawer opens, the drawer closes; the Rooms button tells of unread messages", async ({
+    page,
+    app,
+    openChat,
+  }) => {
     test.skip(!app.features.has("rooms"), "rooms arrive in step 03");
     const chat = await openChatOn(page, app);
     const rooms = new RoomsPanel(page);
@@ -175,7 +193,9 @@ test.describe("shell: on a desktop", () => {
       await expect(page.getByRole("button", { name: panel.toggle, exact: true })).toBeHidden();
       // Beside the messages, not over them.
       const [panelBox, logBox] = [await panel.landmark(page).boundingBox(), await chat.log.boundingBox()];
-      expect(panelBox && logBox && (panelBox.x + panelBox.width <= logBox.x || logBox.x + logBox.width <= panelBox.x)).toBe(true);
+      expect(
+        panelBox && logBox && (panelBox.x + panelBox.width <= logBox.x || logBox.x + logBox.width <= panelBox.x),
+      ).toBe(true);
     }
     await expect(page.getByRole("dialog")).toHaveCount(0);
     await expectNoSidewaysScroll(page, DESKTOP.width);

@@ -145,7 +145,10 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
       if (existing) return { ok: true, room: rooms.get(existing) as Room };
       const refused = refusal(from.id, "direct", limits);
       if (refused) return refused;
-      const room = insert({ id: newRoomId(), name: "", kind: "direct", createdBy: from.id, createdAt: now() }, [from, to]);
+      const room = insert({ id: newRoomId(), name: "", kind: "direct", createdBy: from.id, createdAt: now() }, [
+        from,
+        to,
+      ]);
       directRooms.set(key, room.id);
       return { ok: true, room };
     },

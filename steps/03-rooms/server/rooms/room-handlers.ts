@@ -1,10 +1,23 @@
 import { DEFAULT_ROOM_ID, type RoomSummary } from "../../lib/protocol";
-import { MAX_MEMBERS_PER_PRIVATE_ROOM, MAX_PUBLIC_ROOMS, MAX_ROOMS, MAX_ROOMS_PER_USER, PUBLIC_ROOMS_PAGE_SIZE } from "../limits";
+import {
+  MAX_MEMBERS_PER_PRIVATE_ROOM,
+  MAX_PUBLIC_ROOMS,
+  MAX_ROOMS,
+  MAX_ROOMS_PER_USER,
+  PUBLIC_ROOMS_PAGE_SIZE,
+} from "../limits";
 import type { ChatServer, ChatServerSocket } from "../types";
 import type { UserDirectory } from "../user-directory";
 import { membersKey, roomKey, userKey } from "./room-keys";
 import { failure, roomRequestHandler } from "./room-request-handler";
-import { browseRoomsRequest, createRoomRequest, directRequest, inviteRequest, listRoomsRequest, roomRequest } from "./room-requests";
+import {
+  browseRoomsRequest,
+  createRoomRequest,
+  directRequest,
+  inviteRequest,
+  listRoomsRequest,
+  roomRequest,
+} from "./room-requests";
 import type { Refusal, Room, RoomLimits, RoomStore } from "./room-store";
 import { findOpenableRoom, roomListFor, summarize } from "./room-views";
 
@@ -15,10 +28,16 @@ const LIMITS: RoomLimits = { perCreator: MAX_ROOMS_PER_USER, publicRooms: MAX_PU
 function refusedRoom(reason: Refusal, kind: Room["kind"], name: string) {
   if (reason === "name_taken") return failure("conflict", `There is already a public room called "${name}".`);
   if (reason === "limit_reached") {
-    return failure("limit_reached", `You have reached the limit of ${MAX_ROOMS_PER_USER} rooms you created. A private room stops counting once everyone has left it.`);
+    return failure(
+      "limit_reached",
+      `You have reached the limit of ${MAX_ROOMS_PER_USER} rooms you created. A private room stops counting once everyone has left it.`,
+    );
   }
   if (kind === "public") {
-    return failure("limit_reached", "This server has as many public rooms as it keeps: join one, or create a private room.");
+    return failure(
+      "limit_reached",
+      "This server has as many public rooms as it keeps: join one, or create a private room.",
+    );
   }
   return failure("limit_reached", "This server has as many rooms as it keeps: try again later.");
 }
@@ -66,7 +85,11 @@ export function handleRooms(io: ChatServer, socket: ChatServerSocket, store: Roo
   // One page at a time: an answer stays small and quick however many public rooms there are.
   handle("browse rooms", browseRoomsRequest, async ({ search = "", cursor = null }) => {
     const page = await store.publicRooms({ search, cursor, notJoinedBy: user.id, limit: PUBLIC_ROOMS_PAGE_SIZE });
-    return { ok: true, rooms: await Promise.all(page.rooms.map((room) => summarize(store, room, false))), next: page.next };
+    return {
+      ok: true,
+      rooms: await Promise.all(page.rooms.map((room) => summarize(store, room, false))),
+      next: page.next,
+    };
   });
 
   handle("create room", createRoomRequest, async ({ name, kind }) => {
@@ -122,10 +145,12 @@ export function handleRooms(io: ChatServer, socket: ChatServerSocket, store: Roo
     if (room.kind === "direct") return failure("forbidden", "A direct message is for two people only.");
 
     const found = await users.findByEmailOrName(who);
-    if (found.length === 0) return failure("not_found", `Nobody called "${who}" or with that email address has an account.`);
+    if (found.length === 0)
+      return failure("not_found", `Nobody called "${who}" or with that email address has an account.`);
     if (found.length > 1) return failure("conflict", `Several people are called "${who}": invite by email address.`);
     const added = await store.addMember(room.id, found[0], MAX_MEMBERS_PER_PRIVATE_ROOM);
-    if (!added.ok) return failure("limit_reached", `A private room can have at most ${MAX_MEMBERS_PER_PRIVATE_ROOM} members.`);
+    if (!added.ok)
+      return failure("limit_reached", `A private room can have at most ${MAX_MEMBERS_PER_PRIVATE_ROOM} members.`);
     // The invited person's connections learn of the room; its messages reach them once they open it.
     return { ok: true, room: await announceMembers(room, [found[0].id]), invited: found[0] };
   });

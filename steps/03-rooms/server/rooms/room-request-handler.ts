@@ -36,7 +36,9 @@ export function roomRequestHandler(socket: ChatServerSocket) {
       if (!rateLimiter.tryTake()) return reply(failure("rate_limited", "Slow down: too many room requests."));
       const parsed = payloads.length === 1 ? schema.safeParse(payloads[0]) : undefined;
       if (!parsed?.success) {
-        const problem = parsed ? describeInvalid(parsed.error) : `"${event}" takes one payload object and an ack callback.`;
+        const problem = parsed
+          ? describeInvalid(parsed.error)
+          : `"${event}" takes one payload object and an ack callback.`;
         return reply(failure("invalid_payload", problem));
       }
       queue = queue

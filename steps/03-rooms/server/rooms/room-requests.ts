@@ -1,5 +1,11 @@
 import * as z from "zod";
-import type { BrowseRoomsRequest, CreateRoomRequest, DirectRequest, InviteRequest, RoomRequest } from "../../lib/protocol";
+import type {
+  BrowseRoomsRequest,
+  CreateRoomRequest,
+  DirectRequest,
+  InviteRequest,
+  RoomRequest,
+} from "../../lib/protocol";
 import { MAX_ROOM_NAME_LENGTH, roomNameError } from "../../lib/room-rules";
 
 // The payload of every room event, as zod schemas: anything else a client sends is refused before a handler
@@ -23,9 +29,16 @@ export const listRoomsRequest = z.strictObject({});
 
 export const browseRoomsRequest = z.strictObject({
   /** No name is longer, so a longer search could match nothing. */
-  search: z.string().trim().max(MAX_ROOM_NAME_LENGTH, `Search for at most ${MAX_ROOM_NAME_LENGTH} characters.`).optional(),
+  search: z
+    .string()
+    .trim()
+    .max(MAX_ROOM_NAME_LENGTH, `Search for at most ${MAX_ROOM_NAME_LENGTH} characters.`)
+    .optional(),
   /** The store's cursors are room ids (a database's may differ, within the same characters). */
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a cursor this server gave.").optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a cursor this server gave.")
+    .optional(),
 }) satisfies z.ZodType<BrowseRoomsRequest>;
 
 export const roomRequest = z.strictObject({ roomId }) satisfies z.ZodType<RoomRequest>;
@@ -38,7 +51,11 @@ export const createRoomRequest = z.strictObject({
 export const inviteRequest = z.strictObject({
   roomId,
   /** An email address (at most 254 characters) or a name (at most 50). */
-  who: z.string().trim().min(1, "Enter an email address or a name.").max(254, "That is too long for an email address or a name."),
+  who: z
+    .string()
+    .trim()
+    .min(1, "Enter an email address or a name.")
+    .max(254, "That is too long for an email address or a name."),
 }) satisfies z.ZodType<InviteRequest>;
 
 export const directRequest = z.strictObject({ userId }) satisfies z.ZodType<DirectRequest>;
