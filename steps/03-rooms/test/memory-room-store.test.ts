@@ -181,12 +181,16 @@ describe("createMemoryRoomStore", () => {
 
   it("pages a search newest first with a cursor, whatever was created in between", async () => {
     const store = clockedStore();
-    for (const name of ["Chess 1", "Book 1", "Chess 2", "Chess 3", "Book 2", "Chess 4"]) await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
+    for (const name of ["Chess 1", "Book 1", "Chess 2", "Chess 3", "Book 2", "Chess 4"])
+      await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
     const first = await store.publicRooms({ ...ALL_PUBLIC, search: "chess", limit: 2 });
     expect(first.rooms.map((room) => room.name)).toEqual(["Chess 4", "Chess 3"]);
     await store.create({ name: "Chess 5", kind: "public", creator: bob }, NO_LIMIT);
     const last = await store.publicRooms({ ...ALL_PUBLIC, search: "chess", limit: 2, cursor: first.next });
-    expect(last).toEqual({ rooms: [expect.objectContaining({ name: "Chess 2" }), expect.objectContaining({ name: "Chess 1" })], next: null });
+    expect(last).toEqual({
+      rooms: [expect.objectContaining({ name: "Chess 2" }), expect.objectContaining({ name: "Chess 1" })],
+      next: null,
+    });
     expect(await publicNames(store, { search: "ss 5" })).toEqual(["Chess 5"]);
     expect(await publicNames(store, { search: "k 2", cursor: first.next })).toEqual([]);
   });

@@ -33,8 +33,13 @@ export function createNameIndex(): NameIndex {
       }
     },
     candidates(wanted) {
-      const lists = [...piecesOf(wanted, Math.min(PIECE_LENGTH, wanted.length))].map((piece) => positionsByPiece.get(piece) ?? []);
-      return lists.reduce((rarest, positions) => (positions.length < rarest.length ? positions : rarest), lists[0] ?? []);
+      const lists = [...piecesOf(wanted, Math.min(PIECE_LENGTH, wanted.length))].map(
+        (piece) => positionsByPiece.get(piece) ?? [],
+      );
+      return lists.reduce(
+        (rarest, positions) => (positions.length < rarest.length ? positions : rarest),
+        lists[0] ?? [],
+      );
     },
   };
 }
