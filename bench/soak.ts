@@ -5,8 +5,8 @@
 //       50 clients browsing them page after page and searching;
 //   (b) slow consumers: clients in general that stop reading while others talk there;
 //   (c) a login flood: sign-ins from 250 addresses (X-Forwarded-For from loopback, with TRUSTED_PROXIES).
-// For each: probe ack p50/p99, the server's longest event-loop stall and GC pause (what of a slow ack is the
-// server's own), its RSS and heap before, during and after. --phase runs only the phases named; --cpu-profile writes
+// For each: probe ack p50/p99, the server's CPU, its longest event-loop stall and GC pause (what of a slow ack is
+// the server's own), its RSS and heap before, during and after. --phase runs only the phases named; --cpu-profile writes
 // a CPU profile of the server per measured window. Everything runs on loopback, every loop is bounded in count and
 // time, and the whole run stops by itself (--quick: under 2 minutes, for CI).
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,7 +17,7 @@ import { banner } from "../scripts/run";
 import { findStage } from "../scripts/stages";
 import { freePort } from "../tests/support/free-port";
 import { testServerEnv } from "../tests/support/server-env";
-import { ProcessSampler } from "./measure/sampler";
+import { cpuPercent, ProcessSampler } from "./measure/sampler";
 import { ensureBuilt } from "./runner/build";
 import { installCleanup } from "./runner/children";
 import { startTarget } from "./runner/servers";
@@ -75,6 +75,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Window {
   phase: string;
   probe: { acks: number; p50: number; p99: number; max: number; timeouts: number };
+  /** The server's CPU over the window, in % of one core: its cost of the load, whatever else the machine runs. */
+  serverCpuPercent: number;
   maxRssBytes: number;
   memory: MemoryReading;
   server: LoopReading;
@@ -136,7 +138,7 @@ async function main() {
       const { samples, timeouts, refused } = await probe.take(from, to);
       // A probe that is refused measures nothing: it must stay under every limit.
       if (refused > 0) notes.push(`${refused} probe message(s) REFUSED`);
-      const rss = sampler.stop().map((sample) => sample.rssBytes);
+      const usage = sampler.stop();
       const sorted = samples.sort((a, b) => a - b);
       const window: Window = {
         phase,
@@ -147,7 +149,8 @@ async function main() {
           max: sorted.at(-1) ?? NaN,
           timeouts,
         },
-        maxRssBytes: Math.max(...rss),
+        serverCpuPercent: cpuPercent(usage, -Infinity, Infinity) ?? NaN,
+        maxRssBytes: Math.max(...usage.map((sample) => sample.rssBytes)),
         memory: await inspector.read(collect),
         server,
         notes,
@@ -155,7 +158,7 @@ async function main() {
       windows.push(window);
       console.log(
         `  ${phase}: probe p50 ${window.probe.p50.toFixed(1)} ms, p99 ${window.probe.p99.toFixed(1)} ms, ${window.probe.acks} acks; ` +
-          `server stall max ${server.stallMaxMs.toFixed(0)} ms, GC pause max ${server.gcMaxMs.toFixed(0)} ms; heap ${mb(window.memory.heapUsedBytes)}${notes.length ? `; ${notes.join("; ")}` : ""}`,
+          `server CPU ${window.serverCpuPercent.toFixed(0)} %, stall max ${server.stallMaxMs.toFixed(0)} ms, GC pause max ${server.gcMaxMs.toFixed(0)} ms; heap ${mb(window.memory.heapUsedBytes)}${notes.length ? `; ${notes.join("; ")}` : ""}`,
       );
     }
     const idle = async (until: number) => {
@@ -339,11 +342,11 @@ function writeProfile(dir: string, phase: string, profile: string) {
 
 function report(stageName: string, windows: Window[], rooms: { rooms: number; creatingSeconds: number }) {
   const lines = [
-    `| phase | probe acks | p50 ms | p99 ms | max ms | timeouts | server stall max ms | GC pause max ms | RSS max | heap used |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| phase | probe acks | p50 ms | p99 ms | max ms | timeouts | server CPU | server stall max ms | GC pause max ms | RSS max | heap used |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...windows.map(
-      ({ phase, probe, server, maxRssBytes, memory }) =>
-        `| ${phase} | ${probe.acks} | ${probe.p50.toFixed(1)} | ${probe.p99.toFixed(1)} | ${probe.max.toFixed(1)} | ${probe.timeouts} | ${server.stallMaxMs.toFixed(0)} | ${server.gcMaxMs.toFixed(0)} | ${mb(maxRssBytes)} | ${mb(memory.heapUsedBytes)} |`,
+      ({ phase, probe, server, serverCpuPercent, maxRssBytes, memory }) =>
+        `| ${phase} | ${probe.acks} | ${probe.p50.toFixed(1)} | ${probe.p99.toFixed(1)} | ${probe.max.toFixed(1)} | ${probe.timeouts} | ${serverCpuPercent.toFixed(0)} % | ${server.stallMaxMs.toFixed(0)} | ${server.gcMaxMs.toFixed(0)} | ${mb(maxRssBytes)} | ${mb(memory.heapUsedBytes)} |`,
     ),
   ];
   banner("Soak results");
