@@ -21,7 +21,7 @@ async function main() {
     if (!jsonFile) throw new Error("--report needs a results JSON file");
     const results = JSON.parse(readFileSync(jsonFile, "utf8")) as BenchResults;
     const files = writeResults(results, path.dirname(path.resolve(jsonFile)));
-    if (updateDocs) updateBenchmarksDoc(results, files);
+    if (updateDocs) await updateBenchmarksDoc(results, files);
     console.log(`Rendered ${files.markdown} and ${files.chart}${updateDocs ? ` and ${BENCHMARKS_DOC}` : ""}`);
     return;
   }
@@ -48,7 +48,7 @@ async function main() {
   banner("Written");
   for (const file of Object.values(files)) console.log(`  ${file}`);
   if (updateDocs) {
-    updateBenchmarksDoc(results, files);
+    await updateBenchmarksDoc(results, files);
     console.log(`  ${BENCHMARKS_DOC} (results section)`);
   }
   const invalid = results.runs.filter((run) => !run.valid).length;

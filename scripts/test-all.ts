@@ -1,6 +1,6 @@
 // npm test: everything CI checks, in order, with progress —
-//   docs diffs up to date · stage links · formatting · root lint + typecheck · per stage: build, typecheck, lint,
-//   unit/protocol tests · the shared browser suite against every stage.
+//   docs: diffs up to date, code excerpts, chapter skeleton, stage links · formatting · root lint + typecheck ·
+//   per stage: build, typecheck, lint, unit/protocol tests · the shared browser suite against every stage.
 // Options: --stage 01 (repeatable) to limit the stages; --skip-e2e.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -96,6 +96,9 @@ async function main() {
 
   await gate("docs: generated diffs are up to date", () => npx(["tsx", "scripts/docs-diffs.ts", "--check"]));
   await gate("docs: code excerpts match their files", () => npx(["tsx", "scripts/check-doc-excerpts.ts"]));
+  await gate("docs: chapters follow the skeleton, learner's path within budget", () =>
+    npx(["tsx", "scripts/check-chapters.ts"]),
+  );
   await gate("docs: stage links and degit commands from package.json, unbroken when copied out", () =>
     npx(["tsx", "scripts/docs-links.ts", "--check"]),
   );

@@ -1,8 +1,5 @@
 import { defineConfig } from "@playwright/test";
-
-// Debian's Chromium by default (the workshop never downloads a browser). Set CHROMIUM_PATH to another binary, or
-// to an empty string to use a browser installed by `npx playwright install`.
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./support/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -19,17 +16,6 @@ export default defineConfig({
     browserName: "chromium",
     headless: true,
     trace: "retain-on-failure",
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
 });

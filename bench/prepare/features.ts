@@ -11,6 +11,8 @@ export const FEATURE_PREPARATIONS: Readonly<Record<string, FeaturePreparation>> 
   chat: NOTHING_TO_PREPARE,
   auth: authPreparation,
   rooms: roomsPreparation,
+  // Markdown is rendered in the browser; the server relays the source as before (and looks for @mentions).
+  "rich-text": NOTHING_TO_PREPARE,
 };
 
 /** The preparations for a stage's features, or an error naming every feature the benchmark cannot handle. */

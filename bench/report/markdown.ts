@@ -11,12 +11,7 @@ import {
   rssGrowthPerClientKB,
   type LevelRow,
 } from "./aggregate";
-
-const ms = (value: number | undefined | null) =>
-  value === undefined || value === null || Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(1) : value.toFixed(0);
-const num = (value: number | null, unit = "", digits = 0) => (value === null ? "–" : `${value.toFixed(digits)}${unit}`);
-const pct = (part: number, whole: number) =>
-  whole === 0 ? "–" : `${((part / whole) * 100).toFixed(part === whole ? 0 : 3)} %`;
+import { ms, num, pct } from "./format";
 
 function resultsTable(rows: LevelRow[]): string {
   const lines = [
@@ -102,7 +97,11 @@ function targetsSection(rows: LevelRow[], runs: readonly RunRecord[]): string[] 
   return lines;
 }
 
-function busiestOtherCpu(runs: readonly RunRecord[]): number {
+/** Other work above this (% of one core) during a measured window is called out at the top of a report. */
+export const BUSY_MACHINE_PERCENT = 25;
+
+/** The most CPU other work on the machine used during a measured window, in % of one core. */
+export function busiestOtherCpu(runs: readonly RunRecord[]): number {
   return Math.max(0, ...runs.map((run) => run.otherProcesses.cpuPercent ?? 0));
 }
 
@@ -135,7 +134,7 @@ export function renderMarkdown(
   out.push(
     `Measured ${results.startedAt.slice(0, 16).replace("T", " ")} UTC on this machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}. ` +
       `Load average (1/5/15 min) ${machine.loadBefore.join(" / ")} before and ${machine.loadAfter.join(" / ")} after` +
-      (busiestOtherCpu(results.runs) > 25
+      (busiestOtherCpu(results.runs) > BUSY_MACHINE_PERCENT
         ? `: other work was sharing the machine (up to ${busiestOtherCpu(results.runs).toFixed(0)} % of a core during a measured window, see "other CPU").`
         : "."),
   );

@@ -1,5 +1,6 @@
-// Runs a whole benchmark: build the stage, prepare its users, then for every level and repeat measure the target
-// and the baselines one after the other (A B C A B C …) so slow drifts of this shared machine hit all of them alike.
+// Runs a whole benchmark: build the stage (or stages), prepare its users, then for every level and repeat measure the
+// target and the baselines one after the other (A B C A B C …) so slow drifts of this shared machine hit all of them
+// alike.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -86,12 +87,15 @@ async function prepareUsers(
 ): Promise<Record<string, string>[]> {
   const preparations = preparationsFor(stage.features).filter((preparation) => preparation.prepareUsers);
   if (preparations.length === 0) return [];
-  banner(`Preparing ${count} users for ${stage.features.join(", ")}`);
+  banner(`Preparing ${count} users of ${stage.stage} for ${stage.features.join(", ")}`);
   const users: VirtualUser[] = Array.from({ length: count }, (_, index) => ({ index, headers: {} }));
   const server = await start();
   try {
     for (const preparation of preparations) {
-      await preparation.prepareUsers?.({ url: server.url, log: (line) => console.log(`  ${line}`) }, users);
+      await preparation.prepareUsers?.(
+        { url: server.url, log: (line) => console.log(`  ${stage.stage}: ${line}`) },
+        users,
+      );
     }
   } finally {
     await server.stop();
@@ -132,6 +136,17 @@ async function startWithRetries(start: () => Promise<RunningServer>): Promise<Ru
   }
 }
 
+/** One stage of a run: its server's address and data, its prepared clients, and what was measured so far. */
+interface StageSession {
+  stage: Stage;
+  targetEnv: Record<string, string>;
+  targetUrl: string;
+  accountHeaders: Record<string, string>[];
+  notes: string[];
+  runs: RunRecord[];
+  startServer: (kind: TargetKind) => Promise<RunningServer>;
+}
+
 /**
  * Runs the whole benchmark. `onRun` gets the results so far after every run, so a long run that is interrupted
  * still leaves its numbers behind.
@@ -140,12 +155,31 @@ export async function runBenchmark(
   options: BenchOptions,
   onRun?: (partial: BenchResults) => void,
 ): Promise<BenchResults> {
-  const stage = findStage(options.step);
-  preparationsFor(stage.features); // refuses early, before building anything, if a feature is not supported yet
+  const [results] = await runBenchmarks(options, [options.step], (partial) => onRun?.(partial[0]));
+  return results;
+}
+
+/**
+ * Runs the benchmark for several stages in one go (bench:compare), one results record per stage. Within every level
+ * and repeat the stages take turns (01 02 03 01 02 03 …), like the servers within a stage, so drifts of this shared
+ * machine hit every stage alike. Each stage's clients are prepared once, before the first level.
+ */
+export async function runBenchmarks(
+  options: BenchOptions,
+  steps: readonly string[],
+  onRun?: (partial: BenchResults[]) => void,
+): Promise<BenchResults[]> {
+  const stages = steps.map(findStage);
+  const names = stages.map((stage) => stage.stage);
+  if (stages.length === 0) throw new Error("no stage to measure");
+  if (new Set(names).size !== names.length) throw new Error(`a stage is named twice: ${names.join(", ")}`);
+  // Refuses early, before building anything, if a feature is not supported yet.
+  for (const stage of stages) preparationsFor(stage.features);
+  const external = options.url?.replace(/\/$/, "");
+  if (external && stages.length > 1) throw new Error("--url measures one app: name one stage");
   installCleanup();
   const startedAt = new Date();
   const machine = machineInfo();
-  const external = options.url?.replace(/\/$/, "");
   if (external) {
     assertLoopback(external);
     try {
@@ -155,18 +189,38 @@ export async function runBenchmark(
         `Nothing answers at ${external}. Start your app first (npm start / npm run dev in your project).`,
       );
     }
-  } else await ensureBuilt(stage, options.build);
+  } else {
+    for (const stage of stages) await ensureBuilt(stage, options.build);
+  }
 
-  const targetPort = await freePort();
-  const targetEnv = testServerEnv(targetPort);
-  const targetUrl = external ?? `http://localhost:${targetPort}`;
-  assertLoopback(targetUrl);
+  const sessions: StageSession[] = [];
+  for (const stage of stages) {
+    const targetPort = await freePort();
+    const targetEnv = testServerEnv(targetPort);
+    const targetUrl = external ?? `http://localhost:${targetPort}`;
+    assertLoopback(targetUrl);
+    sessions.push({
+      stage,
+      targetEnv,
+      targetUrl,
+      accountHeaders: [],
+      notes: [],
+      runs: [],
+      startServer: async (kind) => {
+        if (kind !== "target") return startBaseline(kind, stage, await freePort(), targetEnv);
+        return external ? externalTarget(external) : startTarget(stage, targetUrl, targetEnv);
+      },
+    });
+  }
   const workRoot = mkdtempSync(path.join(os.tmpdir(), "chat-bench-"));
-  const notes: string[] = [];
-  const runs: RunRecord[] = [];
-  const assemble = (): BenchResults => ({
+  const assemble = (session: StageSession): BenchResults => ({
     schema: 1,
-    stage: { stage: stage.stage, title: stage.title, relativeDir: stage.relativeDir, features: stage.features },
+    stage: {
+      stage: session.stage.stage,
+      title: session.stage.title,
+      relativeDir: session.stage.relativeDir,
+      features: session.stage.features,
+    },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { ...machine, loadAfter: os.loadavg().map((value) => Math.round(value * 100) / 100) },
@@ -182,39 +236,48 @@ export async function runBenchmark(
       windowMs: options.windowMs,
       drainMs: options.drainMs,
     },
-    notes,
-    runs,
+    notes: session.notes,
+    runs: session.runs,
   });
 
   try {
-    const startServer = async (kind: TargetKind) => {
-      if (kind !== "target") return startBaseline(kind, stage, await freePort(), targetEnv);
-      return external ? externalTarget(external) : startTarget(stage, targetUrl, targetEnv);
-    };
-    if (external) {
-      notes.push(
-        `Target: ${external}, an app this run did not start, measured as a ${stage.stage} stage; its CPU and memory are not measured (its CPU counts under other CPU).`,
-      );
-    }
-    // Accounts live in the target's data folder; the bare Socket.IO baseline runs the stage's handler on the same
-    // data, so its clients use the same session cookies. The raw ws floor has no accounts.
-    const accountHeaders = options.targets.some((kind) => kind !== "ws")
-      ? await prepareUsers(stage, Math.max(...options.clients), () => startServer("target"))
-      : [];
-    if (accountHeaders.length > 0) {
-      notes.push(
-        `Every client of the step and of bare Socket.IO signed up first and connected with its own session cookie (${stage.features.join(", ")}).`,
-      );
-    }
+    // Sign-ups hash one password at a time per server: the stages prepare side by side, so two of them use both cores.
+    const prepared = await Promise.allSettled(
+      sessions.map(async (session) => {
+        const { stage, notes } = session;
+        if (external) {
+          notes.push(
+            `Target: ${external}, an app this run did not start, measured as a ${stage.stage} stage; its CPU and memory are not measured (its CPU counts under other CPU).`,
+          );
+        }
+        if (stages.length > 1) {
+          notes.push(
+            `Measured in one run with ${names.filter((name) => name !== stage.stage).join(", ")} (npm run bench:compare): within every level and repeat the stages took turns.`,
+          );
+        }
+        // Accounts live in the target's data folder; the bare Socket.IO baseline runs the stage's handler on the same
+        // data, so its clients use the same session cookies. The raw ws floor has no accounts.
+        session.accountHeaders = options.targets.some((kind) => kind !== "ws")
+          ? await prepareUsers(stage, Math.max(...options.clients), () => session.startServer("target"))
+          : [];
+        if (session.accountHeaders.length > 0) {
+          notes.push(
+            `Every client of the step and of bare Socket.IO signed up first and connected with its own session cookie (${stage.features.join(", ")}).`,
+          );
+        }
+      }),
+    );
+    const failed = prepared.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
 
     const pairs = options.targets.flatMap((target) =>
       options.generators
         .filter((generator) => !options.skip?.(target, generator))
         .map((generator) => ({ target, generator })),
     );
-    const total = options.clients.length * options.repeat * pairs.length;
+    const total = options.clients.length * options.repeat * sessions.length * pairs.length;
     banner(
-      `Benchmark ${stage.relativeDir}: ${options.clients.join(", ")} clients × ${options.repeat} repeats × ` +
+      `Benchmark ${stages.map((stage) => stage.relativeDir).join(", ")}: ${options.clients.join(", ")} clients × ${options.repeat} repeats × ` +
         `${options.targets.join("/")} × ${options.generators.join("/")} = ${total} runs, ${options.rate} msg/s, ` +
         `${options.windowMs / 1000} s measured each (load average now ${machine.loadBefore.join(" ")})`,
     );
@@ -223,49 +286,53 @@ export async function runBenchmark(
     for (const clients of options.clients) {
       banner(`Level: ${clients} clients`);
       for (let repeat = 1; repeat <= options.repeat; repeat += 1) {
-        for (const { target, generator } of pairs) {
-          index += 1;
-          const workDir = path.join(workRoot, `${clients}-${repeat}-${target}-${generator}`);
-          mkdirSync(workDir);
-          const label =
-            `  [${String(index).padStart(String(total).length)}/${total}] ${clients} clients · run ${repeat}/${options.repeat} · ` +
-            `${TARGET_LABELS[target].padEnd(23)} · ${generator.padEnd(10)}`;
-          if (process.stdout.isTTY) process.stdout.write(`${label} …\r`);
-          const runStartedAt = Date.now();
-          const record = await measureOnce({
-            stage,
-            clients,
-            repeat,
-            target,
-            generator,
-            options,
-            workDir,
-            headersByClient: target === "ws" ? [] : accountHeaders,
-            // The stage's handler checks Origin against the app's own address, wherever the socket server runs.
-            origin: target === "ws" ? undefined : targetUrl,
-            start: () => startWithRetries(() => startServer(target)),
-          }).catch((error: unknown) =>
-            failedRecord({
+        for (const session of sessions) {
+          const { stage } = session;
+          for (const { target, generator } of pairs) {
+            index += 1;
+            const workDir = path.join(workRoot, `${stage.stage}-${clients}-${repeat}-${target}-${generator}`);
+            mkdirSync(workDir);
+            const label =
+              `  [${String(index).padStart(String(total).length)}/${total}] ${clients} clients · run ${repeat}/${options.repeat} · ` +
+              `${sessions.length > 1 ? `${stage.stage.padEnd(Math.max(...names.map((name) => name.length)))} · ` : ""}` +
+              `${TARGET_LABELS[target].padEnd(23)} · ${generator.padEnd(10)}`;
+            if (process.stdout.isTTY) process.stdout.write(`${label} …\r`);
+            const runStartedAt = Date.now();
+            const record = await measureOnce({
+              stage,
               clients,
               repeat,
               target,
               generator,
-              startedAt: runStartedAt,
-              error: error instanceof Error ? error.message : String(error),
-            }),
-          );
-          runs.push(record);
-          onRun?.(assemble());
-          console.log(`${process.stdout.isTTY ? "\u001b[2K" : ""}${label} ${describe(record)}`);
+              options,
+              workDir,
+              headersByClient: target === "ws" ? [] : session.accountHeaders,
+              // The stage's handler checks Origin against the app's own address, wherever the socket server runs.
+              origin: target === "ws" ? undefined : session.targetUrl,
+              start: () => startWithRetries(() => session.startServer(target)),
+            }).catch((error: unknown) =>
+              failedRecord({
+                clients,
+                repeat,
+                target,
+                generator,
+                startedAt: runStartedAt,
+                error: error instanceof Error ? error.message : String(error),
+              }),
+            );
+            session.runs.push(record);
+            onRun?.(sessions.map(assemble));
+            console.log(`${process.stdout.isTTY ? "\u001b[2K" : ""}${label} ${describe(record)}`);
+          }
         }
       }
     }
   } finally {
     rmSync(workRoot, { recursive: true, force: true });
-    rmSync(targetEnv.DATA_DIR, { recursive: true, force: true });
+    for (const session of sessions) rmSync(session.targetEnv.DATA_DIR, { recursive: true, force: true });
   }
 
-  return assemble();
+  return sessions.map(assemble);
 }
 
 async function measureOnce(input: {

@@ -21,8 +21,11 @@ function requireEnv(name: string) {
 }
 
 interface TestFixtures {
-  /** Opens the chat for a new person in a fresh browser context, closed again when the test ends. */
-  openChat: (name: string) => Promise<ChatPage>;
+  /**
+   * Opens the chat for a new person in a fresh browser context, closed again when the test ends. `prepare` runs on
+   * the context before its first page loads (e.g. to add an init script).
+   */
+  openChat: (name: string, prepare?: (context: BrowserContext) => Promise<void>) => Promise<ChatPage>;
 }
 
 export const test = base.extend<TestFixtures, { app: AppUnderTest }>({
@@ -61,9 +64,10 @@ export const test = base.extend<TestFixtures, { app: AppUnderTest }>({
   },
   openChat: async ({ browser, app }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (name) => {
+    await use(async (name, prepare) => {
       const context = await browser.newContext({ baseURL: app.url });
       contexts.push(context);
+      await prepare?.(context);
       return enterChat(await context.newPage(), app, name);
     });
     for (const context of contexts) await context.close();

@@ -49,6 +49,17 @@ export class ChatPage {
   }
 
   /**
+   * Sends markdown, whose rendering is not its source, and waits until the server has acknowledged it: this
+   * person's next message (data-mine, from step 02 on) is no longer pending.
+   */
+  async sendMarkdownAndConfirm(text: string) {
+    const mine = this.messages().and(this.page.locator('[data-mine="true"]'));
+    const before = await mine.count();
+    await this.send(text);
+    await expect(mine.nth(before)).toHaveAttribute("data-delivery", "sent");
+  }
+
+  /**
    * Waits until no presence change has arrived for a moment, so the leftovers of an earlier test (its tabs
    * closing) settle before this one counts notices.
    */
