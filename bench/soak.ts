@@ -1,30 +1,37 @@
-// npm run bench:soak [-- --step 03] [--quick] [--no-build]
-// Soaks a stage's production server with what grows in real use, while an idle probe client times its acks:
+// npm run bench:soak [-- --step 03] [--quick] [--no-build] [--phase a --phase b …] [--cpu-profile DIR]
+// Soaks a stage's production server with what grows in real use, while an idle probe client, in a process of its
+// own, times its acks:
 //   (a) rooms: 10,000 public rooms (creators under their own limits, as a flood of accounts would be), then
 //       50 clients browsing them page after page and searching;
 //   (b) slow consumers: clients in general that stop reading while others talk there;
 //   (c) a login flood: sign-ins from 250 addresses (X-Forwarded-For from loopback, with TRUSTED_PROXIES).
-// For each: probe ack p50/p99 and the server's RSS and heap before, during and after. Everything runs on loopback,
-// every loop is bounded in count and time, and the whole run stops by itself (--quick: under 2 minutes, for CI).
+// For each: probe ack p50/p99, the server's CPU, its longest event-loop stall and GC pause (what of a slow ack is
+// the server's own), its RSS and heap before, during and after. --phase runs only the phases named; --cpu-profile writes
+// a CPU profile of the server per measured window. Everything runs on loopback, every loop is bounded in count and
+// time, and the whole run stops by itself (--quick: under 2 minutes, for CI).
 import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { banner } from "../scripts/run";
 import { findStage } from "../scripts/stages";
 import { freePort } from "../tests/support/free-port";
 import { testServerEnv } from "../tests/support/server-env";
-import { ProcessSampler } from "./measure/sampler";
+import { cpuPercent, ProcessSampler } from "./measure/sampler";
 import { ensureBuilt } from "./runner/build";
 import { installCleanup } from "./runner/children";
 import { startTarget } from "./runner/servers";
-import { ask, connect, PASSWORD, Probe, signUpMany, slowConsumer, type SoakSocket } from "./soak/clients";
-import { ServerMemory, type MemoryReading } from "./soak/server-memory";
+import { ask, connect, PASSWORD, signUpMany, slowConsumer, type SoakSocket } from "./soak/clients";
+import { ProbeProcess, sharedNow } from "./soak/probe";
+import { ServerInspector, type LoopReading, type MemoryReading } from "./soak/server-inspector";
 
 const { values } = parseArgs({
   options: {
     step: { type: "string", default: "03" },
     quick: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    phase: { type: "string", multiple: true, default: ["a", "b", "c"] },
+    "cpu-profile": { type: "string" },
   },
 });
 
@@ -49,6 +56,9 @@ const QUICK = {
   deadlineMs: 110_000,
 };
 const config = values.quick ? QUICK : FULL;
+const phases = new Set(values.phase);
+const unknownPhases = [...phases].filter((phase) => !["a", "b", "c"].includes(phase));
+if (unknownPhases.length > 0) throw new Error(`--phase takes a, b or c, not ${unknownPhases.join(", ")}`);
 
 const ROOMS_PER_CREATOR = 50; // step 03's MAX_ROOMS_PER_USER
 const CONNECTIONS_PER_CREATOR = 3; // each under the room request burst (20), so creating is not slowed by the limit
@@ -65,8 +75,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Window {
   phase: string;
   probe: { acks: number; p50: number; p99: number; max: number; timeouts: number };
+  /** The server's CPU over the window, in % of one core: its cost of the load, whatever else the machine runs. */
+  serverCpuPercent: number;
   maxRssBytes: number;
   memory: MemoryReading;
+  server: LoopReading;
   notes: string[];
 }
 
@@ -94,31 +107,38 @@ async function main() {
   banner(`Soak of ${stage.relativeDir}${values.quick ? " (quick)" : ""}`);
   const server = await startTarget(stage, url, env);
   const pid = server.pid as number;
-  const memory = await ServerMemory.connect(inspectorPort);
+  const inspector = await ServerInspector.connect(inspectorPort);
   const windows: Window[] = [];
   const sockets: SoakSocket[] = [];
 
+  let created = 0;
+  let creatingSeconds = 0;
   try {
     const creators = Math.ceil((config.rooms - 1) / ROOMS_PER_CREATOR); // general is room one
     const runId = Date.now().toString(36);
     console.log(`signing up ${creators + PROBE_CONNECTIONS} accounts…`);
     const accounts = await signUpMany(url, creators + PROBE_CONNECTIONS, `soak-${runId}`);
-    const probe = await Probe.start(url, accounts.slice(creators), PROBE_INTERVAL_MS);
+    const probe = await ProbeProcess.start(url, accounts.slice(creators), PROBE_INTERVAL_MS);
 
-    /** Runs `load` for `durationMs` while sampling RSS, then records the probe's window and the heap. */
+    /** Runs `load` for `durationMs` while sampling RSS, then records the probe's window, the server's loop and heap. */
     async function measure(
       phase: string,
       durationMs: number,
       load: (until: number) => Promise<string[]>,
       collect = false,
     ) {
-      probe.takeWindow();
+      await inspector.takeLoopWindow();
+      if (values["cpu-profile"]) await inspector.startProfile();
       const sampler = new ProcessSampler(() => [pid], 500).start();
+      const from = sharedNow();
       const notes = await load(Date.now() + durationMs);
-      const { samples, timeouts, refused } = probe.takeWindow();
+      const to = sharedNow();
+      const server = await inspector.takeLoopWindow();
+      if (values["cpu-profile"]) writeProfile(values["cpu-profile"], phase, await inspector.stopProfile());
+      const { samples, timeouts, refused } = await probe.take(from, to);
       // A probe that is refused measures nothing: it must stay under every limit.
       if (refused > 0) notes.push(`${refused} probe message(s) REFUSED`);
-      const rss = sampler.stop().map((sample) => sample.rssBytes);
+      const usage = sampler.stop();
       const sorted = samples.sort((a, b) => a - b);
       const window: Window = {
         phase,
@@ -129,13 +149,16 @@ async function main() {
           max: sorted.at(-1) ?? NaN,
           timeouts,
         },
-        maxRssBytes: Math.max(...rss),
-        memory: await memory.read(collect),
+        serverCpuPercent: cpuPercent(usage, -Infinity, Infinity) ?? NaN,
+        maxRssBytes: Math.max(...usage.map((sample) => sample.rssBytes)),
+        memory: await inspector.read(collect),
+        server,
         notes,
       };
       windows.push(window);
       console.log(
-        `  ${phase}: probe p50 ${window.probe.p50.toFixed(1)} ms, p99 ${window.probe.p99.toFixed(1)} ms, ${window.probe.acks} acks; heap ${mb(window.memory.heapUsedBytes)}${notes.length ? `; ${notes.join("; ")}` : ""}`,
+        `  ${phase}: probe p50 ${window.probe.p50.toFixed(1)} ms, p99 ${window.probe.p99.toFixed(1)} ms, ${window.probe.acks} acks; ` +
+          `server CPU ${window.serverCpuPercent.toFixed(0)} %, stall max ${server.stallMaxMs.toFixed(0)} ms, GC pause max ${server.gcMaxMs.toFixed(0)} ms; heap ${mb(window.memory.heapUsedBytes)}${notes.length ? `; ${notes.join("; ")}` : ""}`,
       );
     }
     const idle = async (until: number) => {
@@ -145,152 +168,164 @@ async function main() {
 
     await measure("before: idle, no rooms", config.phaseMs / 2, idle, true);
 
-    // (a) Rooms: creators in groups, each over a few connections; every new public room is announced to everyone.
-    console.log(`creating ${config.rooms - 1} public rooms…`);
-    const creatingSince = Date.now();
-    let created = 0;
-    let refused = 0;
-    for (let first = 0; first < creators; first += CREATORS_AT_ONCE) {
-      const group = accounts.slice(first, Math.min(first + CREATORS_AT_ONCE, creators));
-      await Promise.all(
-        group.map(async (account, offset) => {
-          const creator = first + offset;
-          const count = Math.min(ROOMS_PER_CREATOR, config.rooms - 1 - creator * ROOMS_PER_CREATOR);
-          const connections = await Promise.all(
-            Array.from({ length: CONNECTIONS_PER_CREATOR }, () => connect(url, account)),
-          );
-          await Promise.all(
-            Array.from({ length: count }, async (_, i) => {
-              const name = `${TOPICS[(creator + i) % TOPICS.length]} ${creator}.${i}`;
-              const answer = await ask(connections[i % CONNECTIONS_PER_CREATOR], "create room", {
-                name,
-                kind: "public",
-              });
-              if (answer.ok) created += 1;
-              else refused += 1;
-            }),
-          );
-          connections.forEach((socket) => socket.disconnect());
-        }),
-      );
-    }
-    const creatingSeconds = (Date.now() - creatingSince) / 1000;
-    console.log(`  ${created} rooms created, ${refused} refused, in ${creatingSeconds.toFixed(1)} s`);
-    await measure(`rooms: ${created + 1} rooms, idle`, config.phaseMs / 2, idle, true);
-
-    await measure(`rooms: ${config.browsers} clients browsing`, config.phaseMs, async (until) => {
-      const browsers = await Promise.all(accounts.slice(0, config.browsers).map((account) => connect(url, account)));
-      sockets.push(...browsers);
-      const acks: number[] = [];
-      let bytes = 0;
-      let failures = 0;
-      const timed = async (socket: SoakSocket, event: string, payload: unknown) => {
-        const sentAt = performance.now();
-        const answer = await ask(socket, event, payload);
-        acks.push(performance.now() - sentAt);
-        bytes += JSON.stringify(answer).length;
-        if (!answer.ok) failures += 1;
-        await sleep(Math.max(0, REQUEST_INTERVAL_MS - (performance.now() - sentAt)));
-        return answer;
-      };
-      await Promise.all(
-        browsers.map(async (socket, b) => {
-          for (let round = 0; Date.now() < until; round++) {
-            let answer = await timed(socket, "browse rooms", {});
-            for (let page = 0; page < 3 && typeof answer.next === "string" && Date.now() < until; page++) {
-              answer = await timed(socket, "browse rooms", { cursor: answer.next });
-            }
-            if (Date.now() >= until) break;
-            await timed(socket, "browse rooms", { search: `${TOPICS[(b + round) % TOPICS.length]} ${b}.` });
-            await timed(socket, "browse rooms", { search: "nothing has this name" }); // the longest search: no match
-            await timed(socket, "list rooms", {});
-          }
-        }),
-      );
-      browsers.forEach((socket) => socket.disconnect());
-      const sorted = acks.sort((a, b) => a - b);
-      return [
-        `${sorted.length} browse/list requests, ${failures} refused, ${(bytes / Math.max(1, sorted.length) / 1024).toFixed(1)} KB per answer`,
-        `their acks p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms`,
-      ];
-    });
-    await sleep(SETTLE_MS);
-    await measure("rooms: after browsing", config.phaseMs / 2, idle, true);
-
-    // (b) Slow consumers: they stop reading while talkers fill general with maximal messages.
-    await measure(
-      `slow consumers: ${config.slowConsumers} not reading, ${config.talkers} talking`,
-      config.phaseMs,
-      async (until) => {
-        const slow = await Promise.all(
-          accounts.slice(0, config.slowConsumers).map((account) => slowConsumer(url, account)),
-        );
-        const talkers = await Promise.all(
-          accounts
-            .slice(config.slowConsumers, config.slowConsumers + config.talkers)
-            .map((account) => connect(url, account)),
-        );
-        sockets.push(...talkers);
-        let sent = 0;
-        let refusedMessages = 0;
-        const text = "x".repeat(2000);
+    if (phases.has("a")) {
+      // (a) Rooms: creators in groups, each over a few connections; every new public room is announced to everyone.
+      console.log(`creating ${config.rooms - 1} public rooms…`);
+      const creatingSince = Date.now();
+      let refused = 0;
+      for (let first = 0; first < creators; first += CREATORS_AT_ONCE) {
+        const group = accounts.slice(first, Math.min(first + CREATORS_AT_ONCE, creators));
         await Promise.all(
-          talkers.map(async (socket) => {
-            await ask(socket, "join room", { roomId: "general" });
-            while (Date.now() < until) {
-              const answer = await ask(socket, "chat message", text);
-              if (answer.ok) sent += 1;
-              else refusedMessages += 1;
-              await sleep(PROBE_INTERVAL_MS);
+          group.map(async (account, offset) => {
+            const creator = first + offset;
+            const count = Math.min(ROOMS_PER_CREATOR, config.rooms - 1 - creator * ROOMS_PER_CREATOR);
+            const connections = await Promise.all(
+              Array.from({ length: CONNECTIONS_PER_CREATOR }, () => connect(url, account)),
+            );
+            await Promise.all(
+              Array.from({ length: count }, async (_, i) => {
+                const name = `${TOPICS[(creator + i) % TOPICS.length]} ${creator}.${i}`;
+                const answer = await ask(connections[i % CONNECTIONS_PER_CREATOR], "create room", {
+                  name,
+                  kind: "public",
+                });
+                if (answer.ok) created += 1;
+                else refused += 1;
+              }),
+            );
+            connections.forEach((socket) => socket.disconnect());
+          }),
+        );
+      }
+      creatingSeconds = (Date.now() - creatingSince) / 1000;
+      console.log(`  ${created} rooms created, ${refused} refused, in ${creatingSeconds.toFixed(1)} s`);
+      await measure(`rooms: ${created + 1} rooms, idle`, config.phaseMs / 2, idle, true);
+
+      // The browsers connect all at once, a storm of its own: timed apart from the browsing, which starts once it settled.
+      const connectingSince = sharedNow();
+      const browsers = await Promise.all(accounts.slice(0, config.browsers).map((account) => connect(url, account)));
+      const connectedAt = sharedNow();
+      sockets.push(...browsers);
+      const whileConnecting = (await probe.take(connectingSince, connectedAt)).samples;
+      const connecting = `${config.browsers} browsers connected at once in ${(connectedAt - connectingSince).toFixed(0)} ms before the window, the probe's slowest ack meanwhile ${Math.max(0, ...whileConnecting).toFixed(0)} ms`;
+      await sleep(SETTLE_MS);
+      await measure(`rooms: ${config.browsers} clients browsing`, config.phaseMs, async (until) => {
+        const acks: number[] = [];
+        let bytes = 0;
+        let failures = 0;
+        const timed = async (socket: SoakSocket, event: string, payload: unknown) => {
+          const sentAt = performance.now();
+          const answer = await ask(socket, event, payload);
+          acks.push(performance.now() - sentAt);
+          bytes += JSON.stringify(answer).length;
+          if (!answer.ok) failures += 1;
+          await sleep(Math.max(0, REQUEST_INTERVAL_MS - (performance.now() - sentAt)));
+          return answer;
+        };
+        await Promise.all(
+          browsers.map(async (socket, b) => {
+            for (let round = 0; Date.now() < until; round++) {
+              let answer = await timed(socket, "browse rooms", {});
+              for (let page = 0; page < 3 && typeof answer.next === "string" && Date.now() < until; page++) {
+                answer = await timed(socket, "browse rooms", { cursor: answer.next });
+              }
+              if (Date.now() >= until) break;
+              await timed(socket, "browse rooms", { search: `${TOPICS[(b + round) % TOPICS.length]} ${b}.` });
+              await timed(socket, "browse rooms", { search: "nothing has this name" }); // the longest search: no match
+              await timed(socket, "list rooms", {});
             }
           }),
         );
-        const stillBlocked = await memory.read();
-        slow.forEach((consumer) => consumer.close());
-        talkers.forEach((socket) => socket.disconnect());
+        browsers.forEach((socket) => socket.disconnect());
+        const sorted = acks.sort((a, b) => a - b);
         return [
-          `${sent} messages of 2,000 characters to general (${refusedMessages} refused)`,
-          `heap ${mb(stillBlocked.heapUsedBytes)} and RSS ${mb(stillBlocked.rssBytes)} before the slow consumers closed`,
+          connecting,
+          `${sorted.length} browse/list requests, ${failures} refused, ${(bytes / Math.max(1, sorted.length) / 1024).toFixed(1)} KB per answer`,
+          `their acks p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms`,
         ];
-      },
-    );
-    await sleep(SETTLE_MS);
-    await measure("slow consumers: after", config.phaseMs / 2, idle, true);
+      });
+      await sleep(SETTLE_MS);
+      await measure("rooms: after browsing", config.phaseMs / 2, idle, true);
+    }
 
-    // (c) A login flood: each address signs in a few times, mostly with a wrong password; every attempt is hashed.
-    await measure(`login flood: ${config.addresses} addresses`, config.phaseMs, async (until) => {
-      const statuses = new Map<number | string, number>();
-      const attempts = Array.from({ length: config.addresses * config.signInsPerAddress }, (_, i) => i);
-      const worker = async () => {
-        for (let i = attempts.shift(); i !== undefined && Date.now() < until; i = attempts.shift()) {
-          const address = i % config.addresses;
-          const response = await fetch(`${url}/api/auth/sign-in/email`, {
-            method: "POST",
-            headers: {
-              "content-type": "application/json",
-              origin: url,
-              "x-forwarded-for": `198.18.${address >> 8}.${address & 255}`,
-            },
-            body: JSON.stringify({ email: accounts[0].email, password: i % 3 === 2 ? PASSWORD : "wrong-password" }),
-            signal: AbortSignal.timeout(15_000),
-          }).catch(() => undefined);
-          const key = response?.status ?? "no answer";
-          statuses.set(key, (statuses.get(key) ?? 0) + 1);
-        }
-      };
-      await Promise.all(Array.from({ length: LOGIN_FLOOD_CONCURRENCY }, worker));
-      return [
-        `sign-ins by HTTP status: ${[...statuses].map(([status, count]) => `${status} × ${count}`).join(", ")}; ${attempts.length} not sent in time`,
-      ];
-    });
-    await sleep(SETTLE_MS);
-    await measure("login flood: after", config.phaseMs / 2, idle, true);
+    if (phases.has("b")) {
+      // (b) Slow consumers: they stop reading while talkers fill general with maximal messages.
+      await measure(
+        `slow consumers: ${config.slowConsumers} not reading, ${config.talkers} talking`,
+        config.phaseMs,
+        async (until) => {
+          const slow = await Promise.all(
+            accounts.slice(0, config.slowConsumers).map((account) => slowConsumer(url, account)),
+          );
+          const talkers = await Promise.all(
+            accounts
+              .slice(config.slowConsumers, config.slowConsumers + config.talkers)
+              .map((account) => connect(url, account)),
+          );
+          sockets.push(...talkers);
+          let sent = 0;
+          let refusedMessages = 0;
+          const text = "x".repeat(2000);
+          await Promise.all(
+            talkers.map(async (socket) => {
+              await ask(socket, "join room", { roomId: "general" });
+              while (Date.now() < until) {
+                const answer = await ask(socket, "chat message", text);
+                if (answer.ok) sent += 1;
+                else refusedMessages += 1;
+                await sleep(PROBE_INTERVAL_MS);
+              }
+            }),
+          );
+          const stillBlocked = await inspector.read();
+          slow.forEach((consumer) => consumer.close());
+          talkers.forEach((socket) => socket.disconnect());
+          return [
+            `${sent} messages of 2,000 characters to general (${refusedMessages} refused)`,
+            `heap ${mb(stillBlocked.heapUsedBytes)} and RSS ${mb(stillBlocked.rssBytes)} before the slow consumers closed`,
+          ];
+        },
+      );
+      await sleep(SETTLE_MS);
+      await measure("slow consumers: after", config.phaseMs / 2, idle, true);
+    }
+
+    if (phases.has("c")) {
+      // (c) A login flood: each address signs in a few times, mostly with a wrong password; every attempt is hashed.
+      await measure(`login flood: ${config.addresses} addresses`, config.phaseMs, async (until) => {
+        const statuses = new Map<number | string, number>();
+        const attempts = Array.from({ length: config.addresses * config.signInsPerAddress }, (_, i) => i);
+        const worker = async () => {
+          for (let i = attempts.shift(); i !== undefined && Date.now() < until; i = attempts.shift()) {
+            const address = i % config.addresses;
+            const response = await fetch(`${url}/api/auth/sign-in/email`, {
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                origin: url,
+                "x-forwarded-for": `198.18.${address >> 8}.${address & 255}`,
+              },
+              body: JSON.stringify({ email: accounts[0].email, password: i % 3 === 2 ? PASSWORD : "wrong-password" }),
+              signal: AbortSignal.timeout(15_000),
+            }).catch(() => undefined);
+            const key = response?.status ?? "no answer";
+            statuses.set(key, (statuses.get(key) ?? 0) + 1);
+          }
+        };
+        await Promise.all(Array.from({ length: LOGIN_FLOOD_CONCURRENCY }, worker));
+        return [
+          `sign-ins by HTTP status: ${[...statuses].map(([status, count]) => `${status} × ${count}`).join(", ")}; ${attempts.length} not sent in time`,
+        ];
+      });
+      await sleep(SETTLE_MS);
+      await measure("login flood: after", config.phaseMs / 2, idle, true);
+    }
     probe.stop();
 
     report(stage.stage, windows, { rooms: created + 1, creatingSeconds });
   } finally {
     sockets.forEach((socket) => socket.disconnect());
-    memory.close();
+    inspector.close();
     await server.stop();
   }
   console.log(`soak done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
@@ -299,13 +334,19 @@ async function main() {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** Writes a window's CPU profile as DIR/<phase>.cpuprofile (Chrome DevTools and VS Code open it). */
+function writeProfile(dir: string, phase: string, profile: string) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${phase.replace(/[^A-Za-z0-9]+/g, "-")}.cpuprofile`), profile);
+}
+
 function report(stageName: string, windows: Window[], rooms: { rooms: number; creatingSeconds: number }) {
   const lines = [
-    `| phase | probe acks | p50 ms | p99 ms | max ms | timeouts | RSS max | heap used |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|`,
+    `| phase | probe acks | p50 ms | p99 ms | max ms | timeouts | server CPU | server stall max ms | GC pause max ms | RSS max | heap used |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...windows.map(
-      ({ phase, probe, maxRssBytes, memory }) =>
-        `| ${phase} | ${probe.acks} | ${probe.p50.toFixed(1)} | ${probe.p99.toFixed(1)} | ${probe.max.toFixed(1)} | ${probe.timeouts} | ${mb(maxRssBytes)} | ${mb(memory.heapUsedBytes)} |`,
+      ({ phase, probe, server, serverCpuPercent, maxRssBytes, memory }) =>
+        `| ${phase} | ${probe.acks} | ${probe.p50.toFixed(1)} | ${probe.p99.toFixed(1)} | ${probe.max.toFixed(1)} | ${probe.timeouts} | ${serverCpuPercent.toFixed(0)} % | ${server.stallMaxMs.toFixed(0)} | ${server.gcMaxMs.toFixed(0)} | ${mb(maxRssBytes)} | ${mb(memory.heapUsedBytes)} |`,
     ),
   ];
   banner("Soak results");

@@ -10,7 +10,9 @@ import { chromium, expect, type Browser, type Page } from "@playwright/test";
 import { comeFrom, register } from "../tests/support/auth";
 import { ChatPage } from "../tests/support/chat-page";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/support/chromium";
+import { startFakeReceiver } from "../tests/support/fake-receiver";
 import { freePort } from "../tests/support/free-port";
+import { IntegrationsPanel, postAsBot } from "../tests/support/integrations";
 import { ManagedServer } from "../tests/support/managed-server";
 import type { Person } from "../tests/support/people";
 import { RoomsPanel } from "../tests/support/rooms";
@@ -85,6 +87,18 @@ async function meetInPrivateRoom(ada: ChatPage, bob: ChatPage) {
   await new RoomsPanel(bob.page).open("Plans");
 }
 
+/** From step 05 on: Ada connects "Plans" to (a fake) Slack and to a bot, which reports a build; the settings stay open. */
+async function connectIntegrations(ada: ChatPage, receiverOrigin: string) {
+  const settings = new IntegrationsPanel(ada.page);
+  await settings.open();
+  await settings.connect("slack", `${receiverOrigin}/slack/services/T024BE7LD/B01HQ9X4N/aBcDeFgHiJkLmNoPqRsTuVwX`);
+  const hook = await settings.createIncoming();
+  await ada.page.getByRole("button", { name: "Done", exact: true }).click();
+  const response = await postAsBot(hook.url, hook.secret, { text: "Build #42 **passed** on `main`", username: "CI" });
+  if (!response.ok) throw new Error(`the bot's post was refused: ${response.status}`);
+  await expect(ada.messages().filter({ hasText: "Build #42" })).toBeVisible();
+}
+
 async function shoot(page: Page, file: string) {
   // No focus ring or hover in the picture.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -99,6 +113,8 @@ async function screenshotStage(browser: Browser, stage: Stage) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = { ...testServerEnv(port), HOST: "127.0.0.1", BETTER_AUTH_URL: url };
+  const receiver = stage.features.includes("integrations") ? await startFakeReceiver() : null;
+  if (receiver) env.INTEGRATIONS_TEST_ORIGIN = receiver.origin;
   const server = new ManagedServer(stage.dir, url, env);
   try {
     await server.start();
@@ -116,9 +132,12 @@ async function screenshotStage(browser: Browser, stage: Stage) {
     }
     const [lastAuthor, lastText] = conversation(stage).at(-1) ?? [ADA, ""];
     if (lastAuthor !== ADA) await expect(ada.messages().last()).toContainText(lastText);
+    if (receiver) await connectIntegrations(ada, receiver.origin);
 
     await shoot(ada.page, `${stage.stage}.png`);
     await ada.page.setViewportSize(PHONE);
+    // From step 05 on the desktop picture shows the room's settings; the phone, the bot's message behind them.
+    if (receiver) await ada.page.getByRole("button", { name: "Close", exact: true }).click();
     await shoot(ada.page, `${stage.stage}-phone.png`);
     await ada.page.context().close();
     await bob.page.context().close();
@@ -126,6 +145,7 @@ async function screenshotStage(browser: Browser, stage: Stage) {
     throw new Error(`${stage.relativeDir}: ${error instanceof Error ? error.message : String(error)}\n${server.log}`);
   } finally {
     await server.stop();
+    await receiver?.close();
     rmSync(env.DATA_DIR, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@
 // the browser tests read); a feature missing here stops the benchmark with a message saying where to add it.
 import { authPreparation } from "./auth";
 import type { FeaturePreparation } from "./feature-preparation";
+import { integrationsPreparation } from "./integrations";
 import { roomsPreparation } from "./rooms";
 
 const NOTHING_TO_PREPARE: FeaturePreparation = {};
@@ -13,6 +14,7 @@ export const FEATURE_PREPARATIONS: Readonly<Record<string, FeaturePreparation>> 
   rooms: roomsPreparation,
   // Markdown is rendered in the browser; the server relays the source as before (and looks for @mentions).
   "rich-text": NOTHING_TO_PREPARE,
+  integrations: integrationsPreparation,
 };
 
 /** The preparations for a stage's features, or an error naming every feature the benchmark cannot handle. */

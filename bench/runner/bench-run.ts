@@ -12,6 +12,7 @@ import { MachineSampler } from "../measure/machine";
 import { readProcess } from "../measure/proc";
 import { ProcessSampler } from "../measure/sampler";
 import { preparationsFor } from "../prepare/features";
+import { RECEIVER_ORIGIN_VARIABLE } from "../prepare/integrations";
 import type { VirtualUser } from "../prepare/feature-preparation";
 import { assertLoopback } from "../scenario/loopback";
 import { sendersFor, type ScenarioParams } from "../scenario/params";
@@ -19,6 +20,7 @@ import { runArtillery, type GeneratorResult } from "./artillery";
 import { ensureBuilt } from "./build";
 import { installCleanup } from "./children";
 import { runCrosscheck } from "./crosscheck";
+import { SLOW_RECEIVER_DELAY_MS, startSlowReceiver } from "./slow-receiver";
 import type { BenchOptions } from "./options";
 import { buildRecord, failedRecord, type GeneratorKind, type RunRecord } from "./run-record";
 import {
@@ -193,10 +195,15 @@ export async function runBenchmarks(
     for (const stage of stages) await ensureBuilt(stage, options.build);
   }
 
+  // Step 05 on: the measured room forwards every message to a webhook on this slow receiver (bench/prepare/integrations.ts).
+  const receiver = stages.some((stage) => stage.features.includes("integrations")) ? await startSlowReceiver() : null;
+  if (receiver) process.env[RECEIVER_ORIGIN_VARIABLE] = receiver.origin; // the load generators inherit it
+
   const sessions: StageSession[] = [];
   for (const stage of stages) {
     const targetPort = await freePort();
     const targetEnv = testServerEnv(targetPort);
+    if (receiver && stage.features.includes("integrations")) targetEnv[RECEIVER_ORIGIN_VARIABLE] = receiver.origin;
     const targetUrl = external ?? `http://localhost:${targetPort}`;
     assertLoopback(targetUrl);
     sessions.push({
@@ -327,7 +334,14 @@ export async function runBenchmarks(
         }
       }
     }
+    for (const session of receiver ? sessions : []) {
+      if (!session.stage.features.includes("integrations")) continue;
+      session.notes.push(
+        `The measured room was connected to a signed webhook whose receiver answered each request after ${SLOW_RECEIVER_DELAY_MS / 1000} s (the bare Socket.IO baseline runs without it); ${receiver?.received()} deliveries reached it in all.`,
+      );
+    }
   } finally {
+    await receiver?.close();
     rmSync(workRoot, { recursive: true, force: true });
     for (const session of sessions) rmSync(session.targetEnv.DATA_DIR, { recursive: true, force: true });
   }

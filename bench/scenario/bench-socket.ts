@@ -18,6 +18,14 @@ export interface BenchClientEvents {
   "chat message": (text: string, ack: (result: unknown) => void) => void;
   /** Step 03: opens a room on this connection (bench/prepare/rooms.ts). */
   "join room": (request: { roomId: string }, ack: (result: unknown) => void) => void;
+  /** Step 03: public rooms by name, and a new one (bench/prepare/integrations.ts). */
+  "browse rooms": (request: { search: string }, ack: (result: unknown) => void) => void;
+  "create room": (request: { name: string; kind: "public" }, ack: (result: unknown) => void) => void;
+  /** Step 05: connects a room the user created to a webhook (bench/prepare/integrations.ts). */
+  "add integration": (
+    request: { roomId: string; kind: "webhook"; url: string },
+    ack: (result: unknown) => void,
+  ) => void;
 }
 
 /** A socket.io-client socket as both load generators hold it (Artillery's engine creates one per virtual user). */

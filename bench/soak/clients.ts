@@ -1,5 +1,5 @@
-// The soak's clients: accounts, Socket.IO connections, an idle probe that times acks, and a connection that stops
-// reading. All of them talk to the server on loopback only.
+// The soak's clients: accounts, Socket.IO connections, and a connection that stops reading (the idle probe that
+// times acks is in probe.ts). All of them talk to the server on loopback only.
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { addressOf, cookieHeaderFrom } from "../prepare/auth";
@@ -64,64 +64,6 @@ export async function ask(
     return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as { ok?: boolean };
   } catch {
     return { ok: false, timeout: true };
-  }
-}
-
-/**
- * An idle client that only measures: each of its connections has a private room of its own open and sends a short
- * message there every `intervalMs` (under the message rate limit), timing the server's ack. Nobody else is in
- * those rooms, so the probe costs the server almost nothing: its acks show how long everybody waits.
- */
-export class Probe {
-  private samples: number[] = [];
-  private timeouts = 0;
-  private refused = 0;
-  private timers: NodeJS.Timeout[] = [];
-
-  private constructor(private readonly sockets: SoakSocket[]) {}
-
-  /** One connection per account: the server limits messages per person too, so one account's tabs share a budget. */
-  static async start(url: string, accounts: Account[], intervalMs: number): Promise<Probe> {
-    const sockets: SoakSocket[] = [];
-    for (const [i, account] of accounts.entries()) {
-      const socket = await connect(url, account);
-      const created = await ask(socket, "create room", { name: `Probe ${i}`, kind: "private" });
-      const room = created.room as { id: string } | undefined;
-      if (!room || !(await ask(socket, "join room", { roomId: room.id })).ok)
-        throw new Error("the probe could not open its room");
-      sockets.push(socket);
-    }
-    const probe = new Probe(sockets);
-    sockets.forEach((socket, i) => {
-      // Staggered, so the connections' messages spread over the interval.
-      setTimeout(
-        () => probe.timers.push(setInterval(() => void probe.ping(socket), intervalMs)),
-        (intervalMs / sockets.length) * i,
-      );
-    });
-    return probe;
-  }
-
-  private async ping(socket: SoakSocket) {
-    const sentAt = performance.now();
-    const answer = await ask(socket, "chat message", "probe");
-    if (answer.timeout) this.timeouts += 1;
-    else if (!answer.ok) this.refused += 1;
-    else this.samples.push(performance.now() - sentAt);
-  }
-
-  /** The acks timed since the last call, and starts a new window. */
-  takeWindow(): { samples: number[]; timeouts: number; refused: number } {
-    const window = { samples: this.samples, timeouts: this.timeouts, refused: this.refused };
-    this.samples = [];
-    this.timeouts = 0;
-    this.refused = 0;
-    return window;
-  }
-
-  stop() {
-    this.timers.forEach(clearInterval);
-    this.sockets.forEach((socket) => socket.disconnect());
   }
 }
 

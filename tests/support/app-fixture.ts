@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { test as base, type BrowserContext } from "@playwright/test";
 import { enterChat, type ChatPage } from "./chat-page";
+import { startFakeReceiver, type FakeReceiver } from "./fake-receiver";
 import { ManagedServer } from "./managed-server";
 import { testServerEnv } from "./server-env";
 
@@ -12,6 +13,11 @@ export interface AppUnderTest {
   canRestart: boolean;
   stop: () => Promise<void>;
   start: () => Promise<void>;
+  /**
+   * Feature "integrations": the fake Slack, Discord and webhook receiver the server sends to, in this process on
+   * the loopback. Null when checking an app somebody else runs, which cannot be pointed at it.
+   */
+  receiver: FakeReceiver | null;
 }
 
 function requireEnv(name: string) {
@@ -41,6 +47,7 @@ export const test = base.extend<TestFixtures, { app: AppUnderTest }>({
           canRestart: false,
           stop: notRestartable,
           start: notRestartable,
+          receiver: null,
         });
         return;
       }
@@ -48,12 +55,17 @@ export const test = base.extend<TestFixtures, { app: AppUnderTest }>({
       const port = Number(requireEnv("CHAT_PORT"));
       const url = `http://localhost:${port}`;
       const env = testServerEnv(port);
+      // The stage's test configuration: its integrations post to this receiver instead of the internet.
+      const receiver = features.has("integrations") ? await startFakeReceiver() : null;
+      if (receiver) env.INTEGRATIONS_TEST_ORIGIN = receiver.origin;
       const server = new ManagedServer(requireEnv("CHAT_STAGE_DIR"), url, env);
       try {
         await server.start();
-        await use({ url, features, canRestart: true, stop: () => server.stop(), start: () => server.start() });
+        const restart = { stop: () => server.stop(), start: () => server.start() };
+        await use({ url, features, canRestart: true, ...restart, receiver });
       } finally {
         await server.stop();
+        await receiver?.close();
         rmSync(env.DATA_DIR, { recursive: true, force: true });
       }
     },

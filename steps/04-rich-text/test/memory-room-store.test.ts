@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_ROOM_ID } from "../lib/protocol";
 import { createMemoryRoomStore } from "../server/rooms/memory-room-store";
 import type { PublicRoomQuery, RoomLimits, RoomStore } from "../server/rooms/room-store";
@@ -177,6 +177,38 @@ describe("createMemoryRoomStore", () => {
       "Bookbinding",
       "Book club",
     ]);
+  });
+
+  it("pages a search newest first with a cursor, whatever was created in between", async () => {
+    const store = clockedStore();
+    for (const name of ["Chess 1", "Book 1", "Chess 2", "Chess 3", "Book 2", "Chess 4"])
+      await store.create({ name, kind: "public", creator: alice }, NO_LIMIT);
+    const first = await store.publicRooms({ ...ALL_PUBLIC, search: "chess", limit: 2 });
+    expect(first.rooms.map((room) => room.name)).toEqual(["Chess 4", "Chess 3"]);
+    await store.create({ name: "Chess 5", kind: "public", creator: bob }, NO_LIMIT);
+    const last = await store.publicRooms({ ...ALL_PUBLIC, search: "chess", limit: 2, cursor: first.next });
+    expect(last).toEqual({
+      rooms: [expect.objectContaining({ name: "Chess 2" }), expect.objectContaining({ name: "Chess 1" })],
+      next: null,
+    });
+    expect(await publicNames(store, { search: "ss 5" })).toEqual(["Chess 5"]);
+    expect(await publicNames(store, { search: "k 2", cursor: first.next })).toEqual([]);
+  });
+
+  it("reads only the names that can contain a search, not every public room", async () => {
+    const store = clockedStore();
+    for (let i = 0; i < 2_000; i++) await store.create({ name: `Room ${i}`, kind: "public", creator: alice }, NO_LIMIT);
+    // The store compares a name with a search by String.prototype.includes: its calls count the names read.
+    const includes = vi.spyOn(String.prototype, "includes");
+    const nothing = store.publicRooms({ ...ALL_PUBLIC, search: "nothing like it" });
+    const readForNothing = includes.mock.calls.length;
+    const one = store.publicRooms({ ...ALL_PUBLIC, search: "ROOM 1234" });
+    const readForOne = includes.mock.calls.length - readForNothing;
+    includes.mockRestore();
+    expect((await nothing).rooms).toEqual([]);
+    expect((await one).rooms.map((room) => room.name)).toEqual(["Room 1234"]);
+    expect(readForNothing).toBe(0);
+    expect(readForOne).toBeLessThanOrEqual(2); // the names with its rarest piece, "234": Room 234 and Room 1234
   });
 
   it("answers an unknown cursor, or a private room's id as one, with an empty page", async () => {

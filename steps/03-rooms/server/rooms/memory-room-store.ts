@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DEFAULT_ROOM_ID, type ChatUser } from "../../lib/protocol";
+import { createNameIndex } from "./name-index";
 import type { Created, Room, RoomLimits, RoomStore } from "./room-store";
 
 /** A new room's id: 12 URL-safe characters, unguessable, so a room's URL reveals nothing about other rooms. */
@@ -30,6 +31,17 @@ function removeFrom<K, V>(index: Map<K, Set<V>>, key: K, value: V) {
   if (set?.size === 0) index.delete(key);
 }
 
+/** How many of the ascending `numbers` are below `limit` (a binary search). */
+function countBelow(numbers: readonly number[], limit: number) {
+  let [low, high] = [0, numbers.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (numbers[middle] < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * The room store in this process's memory, starting with the default public room. Everything is gone when the
  * server restarts (step 06 keeps it in SQL). Each method does its checks and writes without awaiting in between,
@@ -53,6 +65,8 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
   /** Public rooms oldest first, with their name key; they are never deleted, so a room's position never changes. */
   const publicList: { room: Room; key: string }[] = [];
   const publicPosition = new Map<string, number>();
+  /** Which positions in `publicList` a search can match. */
+  const publicNames = createNameIndex();
 
   function join(roomId: string, user: ChatUser) {
     members.get(roomId)?.set(user.id, user);
@@ -66,9 +80,11 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
     for (const user of firstMembers) join(room.id, user);
     if (room.createdBy !== "") addTo(createdBy, room.createdBy, room.id);
     if (room.kind === "public") {
-      publicByName.set(nameKey(room.name), room.id);
+      const key = nameKey(room.name);
+      publicByName.set(key, room.id);
       publicPosition.set(room.id, publicList.length);
-      publicList.push({ room, key: nameKey(room.name) });
+      publicNames.add(key, publicList.length);
+      publicList.push({ room, key });
     }
     return room;
   }
@@ -98,12 +114,14 @@ export function createMemoryRoomStore(now: () => number = Date.now): RoomStore {
       const start = cursor === null ? publicList.length : publicPosition.get(cursor);
       if (start === undefined) return { rooms: [], next: null };
       const wanted = nameKey(search);
+      // Only the rooms whose names can contain the search are read; every room when there is none.
+      const candidates = wanted === "" ? undefined : publicNames.candidates(wanted);
       const mine = memberships.get(notJoinedBy);
       const page: Room[] = [];
       // Newest first, from just before the cursor; one match more than the page tells whether a next page exists.
-      for (let position = start - 1; position >= 0; position--) {
-        const { room, key } = publicList[position];
-        if (mine?.has(room.id) || !key.includes(wanted)) continue;
+      for (let i = candidates ? countBelow(candidates, start) - 1 : start - 1; i >= 0; i--) {
+        const { room, key } = publicList[candidates ? candidates[i] : i];
+        if (!key.includes(wanted) || mine?.has(room.id)) continue;
         if (page.length === limit) return { rooms: page, next: page[page.length - 1].id };
         page.push(room);
       }
