@@ -18,9 +18,9 @@ export interface Edit {
 }
 
 /**
- * Wraps the selection [start, end) of `text` in a format's markdown, or unwraps it when it is already wrapped, and
- * says what to select next: the same words, or for a link its address, ready to be typed over. A selection of
- * several lines becomes a fenced code block.
+ * Wraps the selection [start, end) of `text` in a format's markdown, or unwraps it when it is already wrapped (the
+ * marks just outside the selection, or at its ends), and says what to select next: the same words, or for a link its
+ * address, ready to be typed over. A selection of several lines becomes a fenced code block.
  */
 export function applyFormat(text: string, start: number, end: number, format: Format): Edit {
   const [before, after] =
@@ -30,6 +30,13 @@ export function applyFormat(text: string, start: number, end: number, format: Fo
     return { text: unwrapped, start: start - before.length, end: end - before.length };
   }
   const selected = format === "link" && start === end ? "link" : text.slice(start, end);
+  // The marks selected with the words ("**bold**" double-clicked, or all of it) come off too, unless they belong
+  // to two pieces ("**a** and **b**"): wrapping "_x_" again would make "__x__", which markdown shows in bold.
+  const inner = selected.slice(before.length, selected.length - after.length);
+  const wrapped = selected.length >= before.length + after.length && !inner.includes(before);
+  if (format !== "link" && wrapped && selected.startsWith(before) && selected.endsWith(after)) {
+    return { text: text.slice(0, start) + inner + text.slice(end), start, end: start + inner.length };
+  }
   const edited = text.slice(0, start) + before + selected + after + text.slice(end);
   if (format === "link") {
     const address = start + before.length + selected.length + 2;

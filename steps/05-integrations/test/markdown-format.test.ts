@@ -25,6 +25,15 @@ describe("applyFormat", () => {
     expect(format("`[x]`", "code")).toBe("[x]");
   });
 
+  it("takes the marks off when they are selected with the words, and only the marks of one piece", () => {
+    expect(format("say [**this**] now", "bold")).toBe("say [this] now");
+    expect(format("[_this_]", "italic")).toBe("[this]"); // not "__this__", which is bold
+    expect(format("[`x`]", "code")).toBe("[x]");
+    expect(format("[```\na\nb\n```]", "code")).toBe("[a\nb]");
+    expect(format("[**a** and **b**]", "bold")).toBe("**[**a** and **b**]**");
+    expect(format("[_]", "italic")).toBe("_[_]_");
+  });
+
   it("makes a link of the selection and selects its address to type over", () => {
     expect(format("read [the docs]", "link")).toBe("read [the docs]([https://])");
     expect(format("read []", "link")).toBe("read [link]([https://])");
