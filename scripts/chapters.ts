@@ -1,5 +1,6 @@
 // The chapter skeleton every docs/NN-*.md follows, and the checks scripts/check-chapters.ts runs on each chapter.
 // Pure functions of a chapter's text, so scripts/test/check-chapters.test.ts can feed them any chapter.
+import { fencedLines } from "./markdown-links";
 
 /** The `##` sections of a step's chapter, in this order and no others (subsections are `###`). */
 export const SKELETON = [
@@ -34,23 +35,9 @@ interface Line {
 
 /** The chapter's lines outside fenced code blocks (``` or ~~~, indented or not), with their line numbers. */
 export function proseLines(markdown: string): Line[] {
-  const prose: Line[] = [];
-  let fence: string | undefined;
-  markdown.split("\n").forEach((text, index) => {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(text)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) {
-        fence = undefined;
-      }
-      return;
-    }
-    if (marker) {
-      fence = marker;
-      return;
-    }
-    prose.push({ number: index + 1, text });
-  });
-  return prose;
+  const lines = markdown.split("\n");
+  const fenced = fencedLines(lines);
+  return lines.flatMap((text, index) => (fenced[index] ? [] : [{ number: index + 1, text }]));
 }
 
 /** The `##` headings outside code blocks, in order. */

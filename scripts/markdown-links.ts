@@ -14,24 +14,26 @@ export interface MarkdownLink {
 
 const blank = (text: string) => text.replace(/[^\n]/g, " ");
 
+/** For each line, whether it is part of a fenced code block (``` or ~~~, indented or not), its fences included. */
+export function fencedLines(lines: string[]): boolean[] {
+  let fence: string | undefined;
+  return lines.map((line) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined) {
+      fence = marker;
+      return marker !== undefined;
+    }
+    if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    return true;
+  });
+}
+
 /** The file with code blocks, code spans and HTML comments blanked out (same length, same lines). */
 function withoutCode(markdown: string): string {
   const lines = markdown.split("\n");
-  let fence: string | undefined;
-  const prose = lines.map((line) => {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence === undefined && marker) {
-      fence = marker;
-      return blank(line);
-    }
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
-        fence = undefined;
-      return blank(line);
-    }
-    return line;
-  });
-  return prose
+  const fenced = fencedLines(lines);
+  return lines
+    .map((line, index) => (fenced[index] ? blank(line) : line))
     .join("\n")
     .replace(/<!--[\s\S]*?-->/g, blank)
     .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
