@@ -4,8 +4,8 @@
 //   npm run build [-- 02]        build one stage (default: every stage)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { portIsFree } from "../tests/support/free-port";
 import { banner, CommandFailed, run } from "./run";
 import { findStage, listStages, type Stage } from "./stages";
 
@@ -49,12 +49,7 @@ async function main() {
 
 /** Says so before a minute of building, rather than after it, when the server could not listen anyway. */
 async function refuseBusyPort(port: number) {
-  const free = await new Promise<boolean>((resolve) => {
-    const probe = createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "EADDRINUSE"));
-    probe.listen(port, process.env.HOST, () => probe.close(() => resolve(true)));
-  });
-  if (!free)
+  if (!(await portIsFree(port, process.env.HOST)))
     throw new Error(`✗ Port ${port} is already in use: stop what runs there, or set PORT (e.g. PORT=${port + 1}).`);
 }
 

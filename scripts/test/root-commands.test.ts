@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort } from "../../tests/support/free-port";
+import { freePort, portIsFree } from "../../tests/support/free-port";
 import { REPO_ROOT } from "../stages";
 
 function npm(args: string[]) {
@@ -48,17 +48,9 @@ describe("npm start -- template, stopped with SIGTERM", () => {
     child.kill("SIGTERM");
     assert.equal(await exited, 0);
     assert.doesNotMatch(output, /failed|was stopped/);
-    assert.equal(await portIsFree(port), true, "the server still listens after npm start has ended");
+    assert.equal(await portIsFree(port, "127.0.0.1"), true, "the server still listens after npm start has ended");
   });
 });
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
 
 describe("npm start on a busy port", () => {
   it("says so at once, before building", async () => {
