@@ -1,7 +1,7 @@
 // The options of npm run bench:compare: its own (--steps, --report, --update-docs) and those of npm run bench, with
 // the step server as the only target and the cross-check as the default generator.
 import { listStages } from "../../scripts/stages";
-import { parseBenchOptions, type BenchOptions } from "./options";
+import { listItems, parseBenchOptions, type BenchOptions } from "./options";
 
 export const COMPARE_USAGE = `npm run bench:compare -- --steps 01,02,03 [options]
 
@@ -47,19 +47,13 @@ function takeFlag(argv: string[], ...names: string[]): boolean {
   return true;
 }
 
-const items = (value: string) =>
-  value
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 /** The steps to compare: every steps/ folder for "all", else the names given (checked when the run starts). */
 export function resolveSteps(value: string): string[] {
   if (value === "all")
     return listStages()
       .filter((stage) => stage.relativeDir.startsWith("steps/"))
       .map((stage) => stage.stage);
-  const steps = items(value);
+  const steps = listItems(value);
   if (steps.length === 0) throw new Error("--steps: name at least one step, e.g. 01,02,03");
   return steps;
 }
@@ -78,7 +72,7 @@ export function parseCompareOptions(args: readonly string[], defaultOutDir: stri
     const outDir = takeValue(argv, "out");
     if (steps !== undefined || argv.length > 0)
       throw new Error(`--report measures nothing: it takes only --update-docs and --out (not ${[...argv].join(" ")})`);
-    const files = items(report);
+    const files = listItems(report);
     if (files.length === 0) throw new Error("--report needs results JSON files, e.g. a.json,b.json");
     return { kind: "report", files, updateDocs, outDir };
   }

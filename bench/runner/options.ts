@@ -46,11 +46,15 @@ export const USAGE = `npm run bench -- --step 01 [options]
   --update-docs        also replace the results section of docs/benchmarks.md
   --report FILE.json   only re-render the report (and with --update-docs the docs) of a finished run`;
 
-function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
-  const items = value
+/** "a, b,,c" → ["a", "b", "c"]: a comma-separated option's items. */
+export const listItems = (value: string) =>
+  value
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean);
+
+function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
+  const items = listItems(value);
   const bad = items.filter((item) => !allowed.includes(item as T));
   if (bad.length > 0 || items.length === 0) throw new Error(`--${name}: use some of ${allowed.join(",")}`);
   return items as T[];
