@@ -8,7 +8,7 @@
 // For each: probe ack p50/p99, the server's CPU, its longest event-loop stall and GC pause (what of a slow ack is
 // the server's own), its RSS and heap before, during and after. --phase runs only the phases named; --cpu-profile writes
 // a CPU profile of the server per measured window. Everything runs on loopback, every loop is bounded in count and
-// time, and the whole run stops by itself (--quick: under 2 minutes, for CI).
+// time, and the whole run stops by itself (--quick: under 2 minutes).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
