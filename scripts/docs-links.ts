@@ -4,10 +4,9 @@
 //                                 then checks every link in each stage copied out of the repository
 // npm run docs:links -- --check   writes nothing; fails when one is stale or still relative, or when a link breaks
 //                                 in a copied-out stage (run by npm test)
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { format, resolveConfig } from "prettier";
 import { treeOf } from "./link-check";
 import { stageLinkTarget, withDegitSources } from "./link-rewrite";
 import { replaceLinks } from "./markdown-links";
@@ -15,6 +14,7 @@ import { readRepository } from "./repository";
 import { stageFiles } from "./stage-files";
 import { formatBrokenLinks, stageLinkProblems } from "./stage-links";
 import { listStages, REPO_ROOT } from "./stages";
+import { writeFormatted } from "./write-formatted";
 
 const isMarkdown = (file: string) => /\.mdx?$/.test(file);
 
@@ -58,13 +58,7 @@ async function main() {
       }
     }
     next = degit;
-    if (next !== text && !values.check) {
-      const options = await resolveConfig(path.join(REPO_ROOT, file));
-      writeFileSync(
-        path.join(REPO_ROOT, file),
-        await format(next, { ...options, filepath: path.join(REPO_ROOT, file) }),
-      );
-    }
+    if (next !== text && !values.check) await writeFormatted(path.join(REPO_ROOT, file), next);
   }
 
   const broken = stageLinkProblems(listStages());

@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as prettier from "prettier";
 import type { BenchResults } from "../runner/bench-run";
 import type { WrittenFiles } from "./write-results";
 import { renderMarkdown } from "./markdown";
+import { writeFormatted } from "../../scripts/write-formatted";
 import { renderStepsComparison } from "./steps";
 
 export const BENCHMARKS_DOC = fileURLToPath(new URL("../../docs/benchmarks.md", import.meta.url));
@@ -33,8 +33,7 @@ async function replaceSection(markers: { start: string; end: string }, section: 
   if (start === -1 || end < start)
     throw new Error(`${BENCHMARKS_DOC} has no section ${markers.start} … ${markers.end}`);
   const updated = `${markdown.slice(0, start + markers.start.length)}\n\n${section}\n${markdown.slice(end)}`;
-  const config = await prettier.resolveConfig(BENCHMARKS_DOC);
-  writeFileSync(BENCHMARKS_DOC, await prettier.format(updated, { ...config, filepath: BENCHMARKS_DOC }));
+  await writeFormatted(BENCHMARKS_DOC, updated);
 }
 
 /** Replaces the results section of docs/benchmarks.md with the report of this run. */
