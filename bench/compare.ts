@@ -7,19 +7,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { banner } from "../scripts/run";
-import { renderStepsComparison } from "./report/steps";
+import { renderStepsComparison, stepLinks, type StepFiles } from "./report/steps";
 import { BENCHMARKS_DOC, updateStepsDoc } from "./report/update-docs";
 import { writeResults } from "./report/write-results";
 import { runBenchmarks, type BenchResults } from "./runner/bench-run";
 import { COMPARE_USAGE, parseCompareOptions } from "./runner/compare-options";
 
 const RESULTS_DIR = fileURLToPath(new URL("results", import.meta.url));
-
-interface StepFiles {
-  stage: string;
-  json: string;
-  markdown?: string;
-}
 
 /** Writes <dir>/steps-<date>.md (links relative to it) and, if asked, the docs section. */
 async function writeComparison(
@@ -30,13 +24,7 @@ async function writeComparison(
 ): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `steps-${results[0].startedAt.slice(0, 10)}.md`);
-  const relative = (target: string) => path.relative(dir, target).split(path.sep).join("/");
-  const links = files.map(({ stage, json, markdown }) => ({
-    stage,
-    json: relative(json),
-    markdown: markdown === undefined ? undefined : relative(markdown),
-  }));
-  writeFileSync(file, renderStepsComparison(results, { headingPrefix: "#", links }));
+  writeFileSync(file, renderStepsComparison(results, { headingPrefix: "#", links: stepLinks(files, dir) }));
   if (!updateDocs) return [file];
   await updateStepsDoc(results, files);
   return [file, `${BENCHMARKS_DOC} (Steps side by side)`];

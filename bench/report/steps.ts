@@ -1,5 +1,6 @@
 // The steps side by side (npm run bench:compare): per level, one table of every step's own server measured with the
 // same load generator, and what each step costs over the step before it at that level.
+import path from "node:path";
 import type { BenchResults } from "../runner/bench-run";
 import { MAX_GENERATOR_CPU_PERCENT, type GeneratorKind } from "../runner/run-record";
 import { aggregate, median, rssGrowthPerClientKB, type LevelRow } from "./aggregate";
@@ -26,8 +27,25 @@ export interface StepRow {
 export interface StepsLayout {
   /** "#" for a standalone report, "###" to nest it under "## Steps side by side" in docs/benchmarks.md. */
   headingPrefix: string;
-  /** Where each step's full results are, relative to the file this is written to. */
-  links?: { stage: string; json: string; markdown?: string }[];
+  /** Where each step's full results are, relative to the file this is written to (stepLinks). */
+  links?: StepFiles[];
+}
+
+/** A step's results files: its JSON and, when there is one, its report. */
+export interface StepFiles {
+  stage: string;
+  json: string;
+  markdown?: string;
+}
+
+/** The files' paths relative to `fromDir`, with "/" separators: the links of a report written there. */
+export function stepLinks(files: readonly StepFiles[], fromDir: string): StepFiles[] {
+  const relative = (file: string) => path.relative(fromDir, file).split(path.sep).join("/");
+  return files.map(({ stage, json, markdown }) => ({
+    stage,
+    json: relative(json),
+    markdown: markdown === undefined ? undefined : relative(markdown),
+  }));
 }
 
 /** Throws unless the results measured the same scenario on distinct steps, with at least one generator in common. */

@@ -5,7 +5,7 @@ import type { BenchResults } from "../runner/bench-run";
 import type { WrittenFiles } from "./write-results";
 import { renderMarkdown } from "./markdown";
 import { writeFormatted } from "../../scripts/write-formatted";
-import { renderStepsComparison } from "./steps";
+import { renderStepsComparison, stepLinks, type StepFiles } from "./steps";
 
 export const BENCHMARKS_DOC = fileURLToPath(new URL("../../docs/benchmarks.md", import.meta.url));
 const RESULTS = {
@@ -45,14 +45,7 @@ export async function updateBenchmarksDoc(results: BenchResults, files: WrittenF
 }
 
 /** Replaces the "Steps side by side" section of docs/benchmarks.md with this comparison. */
-export async function updateStepsDoc(
-  results: readonly BenchResults[],
-  files: readonly { stage: string; json: string; markdown?: string }[],
-) {
-  const links = files.map(({ stage, json, markdown }) => ({
-    stage,
-    json: docLink(json),
-    markdown: markdown === undefined ? undefined : docLink(markdown),
-  }));
+export async function updateStepsDoc(results: readonly BenchResults[], files: readonly StepFiles[]) {
+  const links = stepLinks(files, path.dirname(BENCHMARKS_DOC));
   await replaceSection(STEPS, renderStepsComparison(results, { headingPrefix: "###", links }));
 }
