@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ChatMessage, IntegrationView } from "../lib/protocol";
+import { MAX_NAME_LENGTH } from "../lib/auth-rules";
+import { MAX_MESSAGE_LENGTH, type ChatMessage, type IntegrationView } from "../lib/protocol";
 import type { Resolver } from "../server/integrations/guarded-post";
 import {
   PRODUCTION_SETTINGS,
@@ -8,6 +9,7 @@ import {
 } from "../server/integrations/integration-settings";
 import { createIntegrations } from "../server/integrations/integrations";
 import { signedHeaders, verify } from "../server/integrations/standard-webhooks";
+import { HOOK_POSTS_PER_MINUTE, MAX_HOOK_BODY_BYTES, MAX_INTEGRATIONS_PER_ROOM } from "../server/limits";
 import { nextEvent, recordEvents, startChatTestServer, type ChatTestServer, type TestClient } from "./chat-test-server";
 import { startFakeReceiver, type FakeReceiver } from "./fake-receiver";
 import { createRoom, recordEverything, request, roundTrip, uniqueName } from "./room-helpers";
@@ -253,7 +255,7 @@ describe("outgoing integrations", () => {
 
   it("limits the integrations of a room", async () => {
     const { client, room } = await creatorWithRoom();
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < MAX_INTEGRATIONS_PER_ROOM; i++)
       expect((await request(client, "add integration", { roomId: room.id, kind: "incoming" })).ok).toBe(true);
     expect(await request(client, "add integration", { roomId: room.id, kind: "incoming" })).toMatchObject({
       ok: false,
@@ -422,7 +424,7 @@ describe("incoming webhooks (bots)", () => {
   it("refuses a body over the limit with 413, declared or streamed", async () => {
     const { client, room } = await creatorWithRoom();
     const hook = await hookOf(client, room.id);
-    expect((await post(hook, { text: "x".repeat(9000) })).status).toBe(413);
+    expect((await post(hook, { text: "x".repeat(MAX_HOOK_BODY_BYTES + 1) })).status).toBe(413);
     const { request: httpRequest } = await import("node:http");
     const status = await new Promise<number>((resolve, reject) => {
       const streamed = httpRequest(`${server.url}${hook.integration.target}`, { method: "POST" }, (res) =>
@@ -440,9 +442,9 @@ describe("incoming webhooks (bots)", () => {
     ["an unknown field", { text: "hi", channel: "#general" }],
     ["an empty text", { text: "  " }],
     ["a text that is not a string", { text: 42 }],
-    ["a text over the limit", { text: "x".repeat(2001) }],
+    ["a text over the limit", { text: "x".repeat(MAX_MESSAGE_LENGTH + 1) }],
     ["a username with hidden characters", { text: "hi", username: "\u202eevil" }],
-    ["a username over 50 characters", { text: "hi", username: "b".repeat(51) }],
+    ["a username over the name limit", { text: "hi", username: "b".repeat(MAX_NAME_LENGTH + 1) }],
   ])("refuses %s with 400", async (_, body) => {
     const { client, room } = await creatorWithRoom();
     const hook = await hookOf(client, room.id);
@@ -462,10 +464,10 @@ describe("incoming webhooks (bots)", () => {
     ).toBe(404);
   });
 
-  it("refuses more than 30 posts a minute with 429 and a Retry-After", async () => {
+  it(`refuses more than ${HOOK_POSTS_PER_MINUTE} posts a minute with 429 and a Retry-After`, async () => {
     const { client, room } = await creatorWithRoom();
     const hook = await hookOf(client, room.id);
-    for (let i = 0; i < 30; i++) expect((await post(hook, { text: `post ${i}` })).status).toBe(200);
+    for (let i = 0; i < HOOK_POSTS_PER_MINUTE; i++) expect((await post(hook, { text: `post ${i}` })).status).toBe(200);
     const refused = await post(hook, { text: "one too many" });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);

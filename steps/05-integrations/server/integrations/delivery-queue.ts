@@ -8,6 +8,8 @@ export type Outcome =
   | { kind: "refused"; error: string }
   | { kind: "gone"; error: string };
 
+const TOO_SLOW = "The endpoint is too slow: the oldest waiting message was dropped.";
+
 export interface DeliveryQueue<T> {
   push(item: T): void;
   /** Drops what waits, aborts the attempt under way and accepts nothing more. */
@@ -84,13 +86,7 @@ export function createDeliveryQueue<T>(
       if (stopper.signal.aborted) return;
       if (waiting.length >= policy.maxQueued) {
         waiting.shift();
-        onReport({
-          at: now(),
-          ok: false,
-          error: "The endpoint is too slow: the oldest waiting message was dropped.",
-          dropped: 1,
-          disable: false,
-        });
+        onReport({ at: now(), ok: false, error: TOO_SLOW, dropped: 1, disable: false });
       }
       waiting.push(item);
       if (!running) void drain();

@@ -23,7 +23,7 @@ export type DeliveryReport =
 /**
  * The integrations of every room. Like the room store, each method returns a promise so that a database can stand
  * behind it (step 06); this step keeps them in memory (memory-integration-store.ts). Secrets stay in here: what
- * leaves the server is an IntegrationView (integration-views.ts).
+ * leaves the server is an IntegrationView (viewOf, in integration-handlers.ts).
  */
 export interface IntegrationStore {
   get(id: string): Promise<Integration | undefined>;

@@ -21,13 +21,14 @@ export function truncate(text: string, limit: number): string {
   return `${text.slice(0, limit - 1).replace(/[\uD800-\uDBFF]$/, "")}…`;
 }
 
+const escapeSlack = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /**
  * Slack's mrkdwn: *bold*, _italic_, ~strike~, <url|label>. `&`, `<` and `>` are escaped first, so no text can
  * become Slack's own syntax: no <!everyone>, <!channel> or <@user> ping.
  */
 export function toSlackMrkdwn(markdown: string): string {
-  const escaped = markdown.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return outsideCode(escaped, (prose) =>
+  return outsideCode(escapeSlack(markdown), (prose) =>
     prose
       .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)|]+)\)/g, "<$2|$1>")
       .replace(/(^|[^*\w])\*(?=\S)([^*\n]*?\S)\*(?![*\w])/g, "$1_$2_")
@@ -45,8 +46,8 @@ export function toDiscordMarkdown(markdown: string): string {
 const escapeDiscord = (text: string) => text.replace(/[\\*_~`|<>#[\]()@:-]/g, "\\$&");
 
 export function slackBody(message: ChatMessage): string {
-  const author = message.author.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return JSON.stringify({ text: truncate(`*${author}*: ${toSlackMrkdwn(message.text)}`, SLACK_TEXT_LIMIT) });
+  const text = `*${escapeSlack(message.author.name)}*: ${toSlackMrkdwn(message.text)}`;
+  return JSON.stringify({ text: truncate(text, SLACK_TEXT_LIMIT) });
 }
 
 /** allowed_mentions with an empty `parse` list: Discord pings nobody, not even for @everyone or @here. */

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { nameKey as mentionKey } from "../../lib/mentions";
 import { DEFAULT_ROOM_ID, type ChatUser } from "../../lib/protocol";
 import { createNameIndex } from "./name-index";
 import type { Created, Room, RoomLimits, RoomStore } from "./room-store";
@@ -18,9 +19,9 @@ function nameKey(name: string) {
   return name.toLowerCase();
 }
 
-/** A member of a room by their name in lower case, as membersNamed looks them up. */
+/** A member of a room by their name's mention key (lib/mentions.ts), the keys membersNamed is given. */
 function memberNameKey(roomId: string, name: string) {
-  return `${roomId}\n${nameKey(name)}`;
+  return `${roomId}\n${mentionKey(name)}`;
 }
 
 /** Adds `value` to the set under `key`, creating the set when it is the first. */
