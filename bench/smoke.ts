@@ -3,7 +3,6 @@
 // against the stage, the cross-check against both baselines, and the report. Fails unless every message reached
 // every client exactly once and every run is valid. The numbers are not kept (bench/results/*.tmp.json).
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { banner } from "../scripts/run";
 import { aggregate } from "./report/aggregate";
 import { renderChart } from "./report/chart-svg";
@@ -12,8 +11,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runBenchmark } from "./runner/bench-run";
 import type { RunRecord } from "./runner/run-record";
+import { parseCommandLine } from "../scripts/command-line";
 
-const { values } = parseArgs({
+const { values } = parseCommandLine(import.meta.url, {
   options: { step: { type: "string", default: "latest" }, "no-build": { type: "boolean", default: false } },
 });
 

@@ -12,7 +12,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { banner } from "../scripts/run";
 import { findStage } from "../scripts/stages";
 import { freePort } from "../tests/support/free-port";
@@ -24,8 +23,9 @@ import { startTarget } from "./runner/servers";
 import { ask, connect, PASSWORD, signUpMany, slowConsumer, type SoakSocket } from "./soak/clients";
 import { ProbeProcess, sharedNow } from "./soak/probe";
 import { ServerInspector, type LoopReading, type MemoryReading } from "./soak/server-inspector";
+import { parseCommandLine } from "../scripts/command-line";
 
-const { values } = parseArgs({
+const { values } = parseCommandLine(import.meta.url, {
   options: {
     step: { type: "string", default: "03" },
     quick: { type: "boolean", default: false },

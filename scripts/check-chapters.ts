@@ -7,11 +7,13 @@
 //   npx tsx scripts/check-chapters.ts [--dir docs]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { CHAPTER_FILE, checkChapter, LEARNER_PATH_MAX_WORDS, learnerPathWords } from "./chapters";
 import { REPO_ROOT } from "./stages";
+import { parseCommandLine } from "./command-line";
 
-const { values } = parseArgs({ options: { dir: { type: "string", default: path.join(REPO_ROOT, "docs") } } });
+const { values } = parseCommandLine(import.meta.url, {
+  options: { dir: { type: "string", default: path.join(REPO_ROOT, "docs") } },
+});
 const docsDir = path.resolve(values.dir ?? "docs");
 
 const chapters = readdirSync(docsDir)

@@ -6,7 +6,6 @@
 //                                 in a copied-out stage (run by npm test)
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { treeOf } from "./link-check";
 import { stageLinkTarget, withDegitSources } from "./link-rewrite";
 import { replaceLinks } from "./markdown-links";
@@ -15,10 +14,11 @@ import { stageFiles } from "./stage-files";
 import { formatBrokenLinks, stageLinkProblems } from "./stage-links";
 import { listStages, REPO_ROOT } from "./stages";
 import { writeFormatted } from "./write-formatted";
+import { parseCommandLine } from "./command-line";
 
 const isMarkdown = (file: string) => /\.mdx?$/.test(file);
 
-const { values } = parseArgs({ options: { check: { type: "boolean", default: false } } });
+const { values } = parseCommandLine(import.meta.url, { options: { check: { type: "boolean", default: false } } });
 
 async function main() {
   const repository = readRepository();

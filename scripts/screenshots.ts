@@ -5,7 +5,6 @@
 // docs/images/<stage>-phone.png (390×760) as the first person sees it.
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { chromium, expect, type Browser, type Page } from "@playwright/test";
 import { comeFrom, register } from "../tests/support/auth";
 import { ChatPage } from "../tests/support/chat-page";
@@ -19,12 +18,13 @@ import { RoomsPanel } from "../tests/support/rooms";
 import { testServerEnv } from "../tests/support/server-env";
 import { banner, run } from "./run";
 import { findStage, listStages, REPO_ROOT, type Stage } from "./stages";
+import { parseCommandLine } from "./command-line";
 
 const IMAGES_DIR = path.join(REPO_ROOT, "docs", "images");
 const DESKTOP = { width: 1000, height: 640 };
 const PHONE = { width: 390, height: 760 };
 
-const { values } = parseArgs({
+const { values } = parseCommandLine(import.meta.url, {
   options: { stage: { type: "string", multiple: true }, "no-build": { type: "boolean", default: false } },
 });
 

@@ -5,13 +5,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { banner, run } from "./run";
 import { copyStage } from "./stage-files";
 import { formatBrokenLinks, stageLinkProblems } from "./stage-links";
 import { findStage, listStages } from "./stages";
+import { parseCommandLine } from "./command-line";
 
-const { values } = parseArgs({
+const { values } = parseCommandLine(import.meta.url, {
   options: { stage: { type: "string", multiple: true }, keep: { type: "boolean", default: false } },
 });
 

@@ -5,13 +5,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { runPlaywright } from "../tests/playwright-run";
 import { freePort } from "../tests/support/free-port";
 import { banner, run } from "./run";
 import { findStage, listStages, REPO_ROOT } from "./stages";
+import { parseCommandLine } from "./command-line";
 
-const { values } = parseArgs({
+const { values } = parseCommandLine(import.meta.url, {
   options: { stage: { type: "string", multiple: true }, "skip-e2e": { type: "boolean", default: false } },
 });
 

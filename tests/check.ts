@@ -1,12 +1,12 @@
 // npm run check -- --step 01 --url http://localhost:3000
 // Runs the shared browser tests for a step's features against ANY running app, e.g. your own work in progress.
 // Every check is reported: passed, failed, or skipped with the reason (a URL cannot be stopped and restarted).
-import { parseArgs } from "node:util";
 import { banner } from "../scripts/run";
 import { findStage } from "../scripts/stages";
 import { runPlaywright } from "./playwright-run";
+import { parseCommandLine } from "../scripts/command-line";
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCommandLine(import.meta.url, {
   options: { step: { type: "string" }, url: { type: "string", default: "http://localhost:3000" } },
   allowPositionals: true,
 });

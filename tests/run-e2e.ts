@@ -1,12 +1,12 @@
 // npm run e2e [-- --stage 01] [--no-build] [-- <playwright args>]
 // Builds each stage, starts its production server on its own port and runs the shared specs of its features.
-import { parseArgs } from "node:util";
 import { banner, run } from "../scripts/run";
 import { findStage, listStages } from "../scripts/stages";
 import { freePort } from "./support/free-port";
 import { runPlaywright } from "./playwright-run";
+import { parseCommandLine } from "../scripts/command-line";
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCommandLine(import.meta.url, {
   options: { stage: { type: "string", multiple: true }, "no-build": { type: "boolean", default: false } },
   allowPositionals: true,
 });
