@@ -139,7 +139,7 @@ function IntegrationsPanel({ roomId }: { roomId: string }) {
         >
           <p>Copy the secret now: it will not be shown again.</p>
           {secret.integration.kind === "incoming" && (
-            <p>
+            <p className="break-all">
               URL: <code data-part="hook-url">{`${window.location.origin}${secret.integration.target}`}</code>
             </p>
           )}
